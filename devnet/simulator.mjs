@@ -1,0 +1,106 @@
+// The devnet's market: every tick it advances the seeded price model, pushes a feed
+// round where Chainlink's rule would (deviation or heartbeat), and arbitrages each
+// Uniswap pool part of the way toward the oracle, so DEX prices lag a little as real ones do.
+import { maxUint256 } from 'viem'
+import { artifact } from './artifacts.mjs'
+import { createDevnetClients } from './client.mjs'
+import { createPriceModel, feedUpdateDue, scenarioShapes } from './priceModel.mjs'
+import { readPrice, setPrice } from './prices.mjs'
+import { reserves } from './reserves.mjs'
+import { tokenHelpers } from './tokens.mjs'
+import { sqrtPriceX96ForUsd, usdFromSqrtPriceX96 } from './uniswapMath.mjs'
+
+export const scenarios = ['calm', 'volatile', 'crash', 'none']
+
+/**
+ * @param {{ manifest: import('../src/chain/devnetManifest').DevnetManifest, scenario: string, seed?: number,
+ *   tickMs?: number, marketSecondsPerTick?: number, log?: (s: string) => void }} opts
+ */
+export function createSimulator({ manifest, scenario, seed = 1, tickMs = 2000, marketSecondsPerTick = 120, log = () => {} }) {
+  if (!scenarios.includes(scenario)) throw new Error(`unknown scenario "${scenario}": use one of ${scenarios.join(', ')}`)
+  const c = createDevnetClients(manifest.rpcUrl)
+  const volatile = manifest.assets.filter((a) => a.volatile)
+  // The devnet's feeds: a 0.1 % deviation threshold and a 30 s heartbeat (mainnet: 0.5 %, 1 h).
+  const rules = { deviation: 0.001, heartbeat: 30 }
+  let timer = null
+  let running = null
+  let stopped = false
+  const last = {}
+
+  async function start() {
+    if (scenario === 'none') return
+    const spot = {}
+    for (const a of volatile) spot[a.symbol] = await readPrice(c, manifest, a.symbol)
+    const model = createPriceModel({
+      seed,
+      assets: volatile.map((a) => ({ symbol: a.symbol, price: spot[a.symbol], annualVol: reserves.find((r) => r.symbol === a.symbol).annualVol })),
+      shape: scenarioShapes[scenario],
+    })
+    await prepareArbitrageur()
+    const tick = async () => {
+      const prices = model.step(marketSecondsPerTick)
+      const now = Date.now() / 1000
+      for (const a of volatile) {
+        const l = last[a.symbol]
+        if (!l || feedUpdateDue(l.price, l.time, prices[a.symbol], now, rules)) {
+          await setPrice(c, manifest, a.symbol, Number(prices[a.symbol].toPrecision(10)))
+          last[a.symbol] = { price: prices[a.symbol], time: now }
+        }
+      }
+      for (const a of volatile.filter((a) => a.uniswapPool)) await arbitrage(a, last[a.symbol].price)
+    }
+    const loop = async () => {
+      if (stopped) return
+      running = tick().catch((e) => log(`simulator tick failed: ${e.shortMessage ?? e.message}`))
+      await running
+      if (!stopped) timer = setTimeout(loop, tickMs)
+    }
+    loop()
+  }
+
+  async function prepareArbitrageur() {
+    const tokens = Object.fromEntries(manifest.assets.map((a) => [a.symbol, a.address]))
+    const t = tokenHelpers(c, tokens)
+    const who = manifest.accounts.arbitrageur.address
+    for (const a of [...volatile, manifest.assets.find((x) => x.symbol === 'USDC')]) {
+      const r = reserves.find((x) => x.symbol === a.symbol)
+      await t.mint(a.symbol, who, Math.round(100_000_000 / r.price))
+      await t.approve(a.symbol, who, manifest.uniswap.swapRouter, maxUint256)
+    }
+  }
+
+  /** Swaps in the pool until its price has closed half the gap to the oracle (past the 0.3 % fee). */
+  async function arbitrage(asset, oraclePrice) {
+    const usdc = manifest.assets.find((a) => a.symbol === 'USDC')
+    const [sqrtPriceX96] = await c.publicClient.readContract({ address: asset.uniswapPool, abi: artifact('UniswapV3Pool').abi, functionName: 'slot0' })
+    const pair = { token: asset.address, tokenDecimals: asset.decimals, quote: usdc.address, quoteDecimals: usdc.decimals }
+    const poolPrice = usdFromSqrtPriceX96({ sqrtPriceX96, ...pair })
+    if (Math.abs(Math.log(oraclePrice / poolPrice)) < 0.003) return
+    const target = Math.sqrt(poolPrice * oraclePrice)
+    const buyToken = target > poolPrice
+    await c.write(manifest.accounts.arbitrageur.address, {
+      address: manifest.uniswap.swapRouter,
+      abi: artifact('SwapRouter').abi,
+      functionName: 'exactInputSingle',
+      args: [{
+        tokenIn: buyToken ? usdc.address : asset.address,
+        tokenOut: buyToken ? asset.address : usdc.address,
+        fee: manifest.uniswap.feeTier,
+        recipient: manifest.accounts.arbitrageur.address,
+        deadline: 2n ** 64n,
+        amountIn: 10n ** BigInt(buyToken ? usdc.decimals + 8 : asset.decimals + 7),
+        amountOutMinimum: 0n,
+        sqrtPriceLimitX96: sqrtPriceX96ForUsd({ ...pair, priceUsd: target }),
+      }],
+    })
+  }
+
+  return {
+    start,
+    async stop() {
+      stopped = true
+      clearTimeout(timer)
+      await running
+    },
+  }
+}
