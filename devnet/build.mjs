@@ -2,7 +2,7 @@
 // starts load it (~0.2 s) instead of redeploying. The cache key is a hash of every file
 // the deployment depends on, so changing the deploy code rebuilds it.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -84,10 +84,13 @@ export async function ensureDevnetState({ log = () => {}, force = false } = {}) 
     const c = createDevnetClients(anvil.rpcUrl)
     const dumped = await c.publicClient.request({ method: 'anvil_dumpState', params: [] })
     mkdirSync(cacheDir, { recursive: true })
-    writeFileSync(`${statePath}.tmp`, gunzipSync(Buffer.from(dumped.slice(2), 'hex')))
-    writeFileSync(`${deploymentPath}.tmp`, JSON.stringify(deployment, null, 2))
-    renameSync(`${statePath}.tmp`, statePath)
-    renameSync(`${deploymentPath}.tmp`, deploymentPath)
+    writeFileSync(`${statePath}.${process.pid}.tmp`, gunzipSync(Buffer.from(dumped.slice(2), 'hex')))
+    writeFileSync(`${deploymentPath}.${process.pid}.tmp`, JSON.stringify(deployment, null, 2))
+    renameSync(`${statePath}.${process.pid}.tmp`, statePath)
+    renameSync(`${deploymentPath}.${process.pid}.tmp`, deploymentPath)
+    // Drop states built by older deploy code.
+    for (const f of readdirSync(cacheDir))
+      if (/^(state|deployment)-[0-9a-f]{16}\.json$/.test(f) && !f.includes(hash)) rmSync(join(cacheDir, f))
     const seconds = (performance.now() - started) / 1000
     log(`deployed in ${seconds.toFixed(1)} s`)
     return { statePath, deployment, built: true, seconds }

@@ -43,7 +43,7 @@ export async function deployUniswap(c, admin, tokens, liquidityProvider) {
     })
 
     const half = r.uniswap.liquidityUsd / 2
-    const tokenAmount = t.units(r.symbol, (half / r.price).toFixed(r.decimals > 8 ? 8 : r.decimals))
+    const tokenAmount = t.units(r.symbol, (half / r.price).toFixed(Math.min(r.decimals, 8)))
     const usdcAmount = t.units('USDC', half)
     await t.mint(r.symbol, liquidityProvider, (half / r.price) * 1.01)
     await t.mint('USDC', liquidityProvider, half * 1.01)

@@ -12,9 +12,11 @@ export function writeManifest(path, { deployment, rpcUrl, wsUrl, scenario }) {
 
 /** Reads the manifest a running devnet wrote, with a message saying what to do when there is none. */
 export function readManifest(path = process.env.MG_MANIFEST ?? defaultManifestPath) {
-  if (!existsSync(path)) throw new Error(`no devnet manifest at ${path}: start the devnet with \`npm run devnet\` (or \`npm start\`)`)
+  if (!existsSync(path))
+    throw new Error(`no devnet manifest at ${path}: start the devnet with \`npm run devnet\` (or \`npm start\`)`)
   const manifest = JSON.parse(readFileSync(path, 'utf8'))
-  if (manifest.version !== 1) throw new Error(`devnet manifest at ${path} has version ${manifest.version}; restart the devnet`)
+  if (manifest.version !== 1)
+    throw new Error(`devnet manifest at ${path} has version ${manifest.version}; restart the devnet`)
   return manifest
 }
 

@@ -10,17 +10,16 @@ const SECONDS_PER_YEAR = 365 * 24 * 3600
  *   crash?: { totalLogReturn: number, seconds: number } }} ScenarioShape
  */
 
-/** @type {Record<string, ScenarioShape>} */
 export const scenarioShapes = {
   calm: { volMultiplier: 1, jumpsPerDay: 0, jumpMean: 0, jumpStd: 0 },
   volatile: { volMultiplier: 2.2, jumpsPerDay: 6, jumpMean: -0.01, jumpStd: 0.025 },
-  // −35 % over the first few (market) minutes, then a nervous market.
+  // −35 % over three market hours (three minutes at the simulator's default pace), then a nervous market.
   crash: {
     volMultiplier: 1.6,
     jumpsPerDay: 4,
     jumpMean: -0.01,
     jumpStd: 0.02,
-    crash: { totalLogReturn: Math.log(0.65), seconds: 180 },
+    crash: { totalLogReturn: Math.log(0.65), seconds: 10_800 },
   },
 }
 
@@ -75,7 +74,8 @@ export function createPriceModel({ seed, assets, shape, correlation = 0.7, alpha
  * last answer, or when `heartbeat` seconds have passed (as Chainlink feeds update).
  */
 export function feedUpdateDue(lastAnswer, lastTime, price, time, { deviation, heartbeat }) {
-  return Math.abs(price / lastAnswer - 1) >= deviation || time - lastTime >= heartbeat
+  // (1e-12: 100.5 / 100 − 1 is 0.004999… in floating point)
+  return Math.abs(price / lastAnswer - 1) >= deviation - 1e-12 || time - lastTime >= heartbeat
 }
 
 /**

@@ -19,7 +19,8 @@ export function feedAnswer(price) {
  */
 export async function setPrice(c, manifest, symbol, price) {
   const asset = manifest.assets.find((a) => a.symbol === symbol)
-  if (!asset) throw new Error(`no asset ${symbol} on the devnet (have ${manifest.assets.map((a) => a.symbol).join(', ')})`)
+  if (!asset)
+    throw new Error(`no asset ${symbol} on the devnet (have ${manifest.assets.map((a) => a.symbol).join(', ')})`)
   return c.write(manifest.accounts.deployer.address, {
     address: asset.feed,
     abi: feedAbi(),
@@ -31,6 +32,10 @@ export async function setPrice(c, manifest, symbol, price) {
 /** The feed's latest answer as a USD number. */
 export async function readPrice(c, manifest, symbol) {
   const asset = manifest.assets.find((a) => a.symbol === symbol)
-  const [, answer] = await c.publicClient.readContract({ address: asset.feed, abi: feedAbi(), functionName: 'latestRoundData' })
+  const [, answer] = await c.publicClient.readContract({
+    address: asset.feed,
+    abi: feedAbi(),
+    functionName: 'latestRoundData',
+  })
   return Number(answer) / 10 ** FEED_DECIMALS
 }

@@ -13,11 +13,23 @@ import { sqrtPriceX96ForUsd, usdFromSqrtPriceX96 } from './uniswapMath.mjs'
 export const scenarios = ['calm', 'volatile', 'crash', 'none']
 
 /**
+ * One tick is `marketSecondsPerTick` of market time (default 2 minutes every 2 s: the
+ * devnet runs a 60× accelerated market so the demo moves). `clock` (seconds) decides
+ * heartbeats; tests pass their own to drive ticks deterministically.
  * @param {{ manifest: import('../src/chain/devnetManifest').DevnetManifest, scenario: string, seed?: number,
- *   tickMs?: number, marketSecondsPerTick?: number, log?: (s: string) => void }} opts
+ *   tickMs?: number, marketSecondsPerTick?: number, clock?: () => number, log?: (s: string) => void }} opts
  */
-export function createSimulator({ manifest, scenario, seed = 1, tickMs = 2000, marketSecondsPerTick = 120, log = () => {} }) {
-  if (!scenarios.includes(scenario)) throw new Error(`unknown scenario "${scenario}": use one of ${scenarios.join(', ')}`)
+export function createSimulator({
+  manifest,
+  scenario,
+  seed = 1,
+  tickMs = 2000,
+  marketSecondsPerTick = 120,
+  clock = () => Date.now() / 1000,
+  log = () => {},
+}) {
+  if (!scenarios.includes(scenario))
+    throw new Error(`unknown scenario "${scenario}": use one of ${scenarios.join(', ')}`)
   const c = createDevnetClients(manifest.rpcUrl)
   const volatile = manifest.assets.filter((a) => a.volatile)
   // The devnet's feeds: a 0.1 % deviation threshold and a 30 s heartbeat (mainnet: 0.5 %, 1 h).
@@ -25,30 +37,46 @@ export function createSimulator({ manifest, scenario, seed = 1, tickMs = 2000, m
   let timer = null
   let running = null
   let stopped = false
+  let model = null
   const last = {}
 
-  async function start() {
-    if (scenario === 'none') return
+  /** Reads the current feed prices and readies the arbitrageur; idempotent. */
+  async function prepare() {
+    if (model) return
     const spot = {}
     for (const a of volatile) spot[a.symbol] = await readPrice(c, manifest, a.symbol)
-    const model = createPriceModel({
+    model = createPriceModel({
       seed,
-      assets: volatile.map((a) => ({ symbol: a.symbol, price: spot[a.symbol], annualVol: reserves.find((r) => r.symbol === a.symbol).annualVol })),
+      assets: volatile.map((a) => ({
+        symbol: a.symbol,
+        price: spot[a.symbol],
+        annualVol: reserves.find((r) => r.symbol === a.symbol).annualVol,
+      })),
       shape: scenarioShapes[scenario],
     })
     await prepareArbitrageur()
-    const tick = async () => {
-      const prices = model.step(marketSecondsPerTick)
-      const now = Date.now() / 1000
-      for (const a of volatile) {
-        const l = last[a.symbol]
-        if (!l || feedUpdateDue(l.price, l.time, prices[a.symbol], now, rules)) {
-          await setPrice(c, manifest, a.symbol, Number(prices[a.symbol].toPrecision(10)))
-          last[a.symbol] = { price: prices[a.symbol], time: now }
-        }
+  }
+
+  /** One step of the market: feed rounds where due, then arbitrage. Returns the model's prices. */
+  async function tick() {
+    if (scenario === 'none') return null
+    await prepare()
+    const prices = model.step(marketSecondsPerTick)
+    const now = clock()
+    for (const a of volatile) {
+      const l = last[a.symbol]
+      if (!l || feedUpdateDue(l.price, l.time, prices[a.symbol], now, rules)) {
+        await setPrice(c, manifest, a.symbol, Number(prices[a.symbol].toPrecision(10)))
+        last[a.symbol] = { price: prices[a.symbol], time: now }
       }
-      for (const a of volatile.filter((a) => a.uniswapPool)) await arbitrage(a, last[a.symbol].price)
     }
+    for (const a of volatile.filter((a) => a.uniswapPool)) await arbitrage(a, last[a.symbol].price)
+    return prices
+  }
+
+  async function start() {
+    if (scenario === 'none') return
+    await prepare()
     const loop = async () => {
       if (stopped) return
       running = tick().catch((e) => log(`simulator tick failed: ${e.shortMessage ?? e.message}`))
@@ -72,8 +100,17 @@ export function createSimulator({ manifest, scenario, seed = 1, tickMs = 2000, m
   /** Swaps in the pool until its price has closed half the gap to the oracle (past the 0.3 % fee). */
   async function arbitrage(asset, oraclePrice) {
     const usdc = manifest.assets.find((a) => a.symbol === 'USDC')
-    const [sqrtPriceX96] = await c.publicClient.readContract({ address: asset.uniswapPool, abi: artifact('UniswapV3Pool').abi, functionName: 'slot0' })
-    const pair = { token: asset.address, tokenDecimals: asset.decimals, quote: usdc.address, quoteDecimals: usdc.decimals }
+    const [sqrtPriceX96] = await c.publicClient.readContract({
+      address: asset.uniswapPool,
+      abi: artifact('UniswapV3Pool').abi,
+      functionName: 'slot0',
+    })
+    const pair = {
+      token: asset.address,
+      tokenDecimals: asset.decimals,
+      quote: usdc.address,
+      quoteDecimals: usdc.decimals,
+    }
     const poolPrice = usdFromSqrtPriceX96({ sqrtPriceX96, ...pair })
     if (Math.abs(Math.log(oraclePrice / poolPrice)) < 0.003) return
     const target = Math.sqrt(poolPrice * oraclePrice)
@@ -82,21 +119,24 @@ export function createSimulator({ manifest, scenario, seed = 1, tickMs = 2000, m
       address: manifest.uniswap.swapRouter,
       abi: artifact('SwapRouter').abi,
       functionName: 'exactInputSingle',
-      args: [{
-        tokenIn: buyToken ? usdc.address : asset.address,
-        tokenOut: buyToken ? asset.address : usdc.address,
-        fee: manifest.uniswap.feeTier,
-        recipient: manifest.accounts.arbitrageur.address,
-        deadline: 2n ** 64n,
-        amountIn: 10n ** BigInt(buyToken ? usdc.decimals + 8 : asset.decimals + 7),
-        amountOutMinimum: 0n,
-        sqrtPriceLimitX96: sqrtPriceX96ForUsd({ ...pair, priceUsd: target }),
-      }],
+      args: [
+        {
+          tokenIn: buyToken ? usdc.address : asset.address,
+          tokenOut: buyToken ? asset.address : usdc.address,
+          fee: manifest.uniswap.feeTier,
+          recipient: manifest.accounts.arbitrageur.address,
+          deadline: 2n ** 64n,
+          amountIn: 10n ** BigInt(buyToken ? usdc.decimals + 8 : asset.decimals + 7),
+          amountOutMinimum: 0n,
+          sqrtPriceLimitX96: sqrtPriceX96ForUsd({ ...pair, priceUsd: target }),
+        },
+      ],
     })
   }
 
   return {
     start,
+    tick,
     async stop() {
       stopped = true
       clearTimeout(timer)

@@ -28,7 +28,8 @@ const fail = (message) => {
   process.exit(1)
 }
 
-if (!scenarios.includes(flags.scenario)) fail(`unknown scenario "${flags.scenario}": use one of ${scenarios.join(', ')}`)
+if (!scenarios.includes(flags.scenario))
+  fail(`unknown scenario "${flags.scenario}": use one of ${scenarios.join(', ')}`)
 const port = Number(flags.port)
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got "${flags.port}"`)
 
@@ -47,8 +48,19 @@ let stopping = false
 
 async function bootChain() {
   anvil = await startAnvil({ port: anvil?.port ?? port, loadState: state.statePath })
-  const manifest = writeManifest(flags.manifest, { deployment: state.deployment, rpcUrl: anvil.rpcUrl, wsUrl: anvil.wsUrl, scenario: flags.scenario })
-  simulator = createSimulator({ manifest, scenario: flags.scenario, seed: Number(flags.seed), tickMs: Number(flags['tick-ms']), log })
+  const manifest = writeManifest(flags.manifest, {
+    deployment: state.deployment,
+    rpcUrl: anvil.rpcUrl,
+    wsUrl: anvil.wsUrl,
+    scenario: flags.scenario,
+  })
+  simulator = createSimulator({
+    manifest,
+    scenario: flags.scenario,
+    seed: Number(flags.seed),
+    tickMs: Number(flags['tick-ms']),
+    log,
+  })
   await simulator.start()
   anvil.exited.then(async (code) => {
     if (stopping) return
@@ -64,13 +76,18 @@ try {
 } catch (e) {
   fail(e.message)
 }
-log(`anvil pid ${anvil.pid} at ${anvil.rpcUrl} (chain id 31337), scenario "${flags.scenario}", ready in ${((performance.now() - startedAt) / 1000).toFixed(2)} s`)
+log(
+  `anvil pid ${anvil.pid} at ${anvil.rpcUrl} (chain id 31337), scenario "${flags.scenario}", ready in ${((performance.now() - startedAt) / 1000).toFixed(2)} s`,
+)
 log(`manifest: ${flags.manifest}`)
 
 if (flags.serve) {
   const { createServer } = await import('vite')
   process.env.MG_MANIFEST = flags.manifest
-  vite = await createServer({ root: rootDir, server: { port: Number(flags['app-port']), strictPort: false, host: '127.0.0.1' } })
+  vite = await createServer({
+    root: rootDir,
+    server: { port: Number(flags['app-port']), strictPort: false, host: '127.0.0.1' },
+  })
   await vite.listen()
   const url = vite.resolvedUrls?.local?.[0] ?? `http://127.0.0.1:${flags['app-port']}/`
   log(`MarginGuard is at ${url} — choose "Demo wallet" to watch the leveraged demo trader`)

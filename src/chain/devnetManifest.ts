@@ -20,6 +20,18 @@ export type DevnetAsset = {
   uniswapPool?: Address
 }
 
+export type DevnetRole =
+  | 'deployer'
+  | 'trader'
+  | 'nearLiquidation'
+  | 'emode'
+  | 'lp'
+  | 'liquidator'
+  | 'supplier'
+  | 'arbitrageur'
+  | 'isolated'
+  | 'spare'
+
 export type DevnetAccount = { address: Address; privateKey: Hex; role: string }
 
 export type DevnetManifest = {
@@ -51,8 +63,8 @@ export type DevnetManifest = {
   }
   multicall3: Address
   assets: DevnetAsset[]
-  /** Demo accounts by role: deployer, trader, nearLiquidation, emode, lp, liquidator, supplier, arbitrageur. */
-  accounts: Record<string, DevnetAccount>
+  /** Demo accounts by role (anvil's default mnemonic, one index per role; devnet/accounts.mjs). */
+  accounts: Record<DevnetRole, DevnetAccount>
 }
 
 /** Parses an untrusted manifest (fetched or read from disk), failing with a message a person can act on. */

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { readPrice } from './prices.mjs'
+import { createSimulator } from './simulator.mjs'
+import { startTestDevnet } from './testing.mjs'
+
+let devnets: Awaited<ReturnType<typeof startTestDevnet>>[] = []
+beforeAll(async () => {
+  devnets = await Promise.all([startTestDevnet(), startTestDevnet()])
+})
+afterAll(() => Promise.all(devnets.map((d) => d.stop())))
+
+const volatileSymbols = ['WETH', 'WBTC', 'LINK', 'CRV']
+
+async function runTicks(devnet: (typeof devnets)[number], scenario: string, ticks: number) {
+  let now = 0
+  // A test clock: 2 s per tick, so heartbeats depend on ticks, not on the wall clock.
+  const sim = createSimulator({
+    manifest: devnet.manifest,
+    scenario,
+    seed: 42,
+    clock: () => now,
+    marketSecondsPerTick: 360,
+  })
+  for (let i = 0; i < ticks; i++) {
+    now += 2
+    await sim.tick()
+  }
+  return Object.fromEntries(
+    await Promise.all(volatileSymbols.map(async (s) => [s, await readPrice(devnet.clients, devnet.manifest, s)])),
+  )
+}
+
+test('the crash scenario takes every volatile feed down by about 35 %, the same way for the same seed', async () => {
+  const [a, b] = devnets as [(typeof devnets)[number], (typeof devnets)[number]]
+  const start = Object.fromEntries(
+    await Promise.all(volatileSymbols.map(async (s) => [s, await readPrice(a.clients, a.manifest, s)])),
+  )
+  // 10,800 market seconds of crash at 360 s a tick.
+  const [pricesA, pricesB] = await Promise.all([runTicks(a, 'crash', 30), runTicks(b, 'crash', 30)])
+  expect(pricesA).toEqual(pricesB)
+  for (const s of volatileSymbols) {
+    const move = pricesA[s] / start[s] - 1
+    expect(move, s).toBeLessThan(-0.2)
+    expect(move, s).toBeGreaterThan(-0.5)
+  }
+})

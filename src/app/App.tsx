@@ -1,0 +1,35 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useState } from 'react'
+import { HealthScreen } from '../features/health/HealthScreen'
+import { NodeStatus } from '../features/node/NodeStatus'
+import { WalletBar } from '../features/wallet/WalletBar'
+import { WrongChainNotice } from '../features/wallet/WrongChainNotice'
+import { createQueryClient } from '../state/queryClient'
+import { ChainProviders } from './ChainProviders'
+import { ManifestGate } from './ManifestGate'
+
+export function App() {
+  const [queryClient] = useState(createQueryClient)
+  return (
+    <QueryClientProvider client={queryClient}>
+      <div className="app">
+        <header className="app-header">
+          <h1>MarginGuard</h1>
+          <p className="tagline muted">Keeps leveraged positions from being liquidated.</p>
+        </header>
+        <main>
+          <ManifestGate>
+            {(manifest) => (
+              <ChainProviders manifest={manifest}>
+                <NodeStatus />
+                <WalletBar />
+                <WrongChainNotice />
+                <HealthScreen />
+              </ChainProviders>
+            )}
+          </ManifestGate>
+        </main>
+      </div>
+    </QueryClientProvider>
+  )
+}

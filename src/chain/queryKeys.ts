@@ -1,0 +1,15 @@
+import type { Address, Hash } from 'viem'
+
+/**
+ * Every TanStack Query key the app uses, from one factory, as `as const` tuples (wagmi's
+ * query/*.ts). Chain data sits under ['chain', chainId] so it can be invalidated per chain.
+ * Keys hold no bigint: TanStack's default key hash is JSON.stringify.
+ */
+export const queryKeys = {
+  devnetManifest: () => ['devnetManifest'] as const,
+  chain: (chainId: number) => ['chain', chainId] as const,
+  head: (chainId: number) => ['chain', chainId, 'head'] as const,
+  /** Keyed by block hash, not number: a restarted devnet reuses numbers for different blocks. */
+  accountData: (chainId: number, params: { pool: Address; user: Address; blockHash: Hash }) =>
+    ['chain', chainId, 'accountData', params] as const,
+}
