@@ -1,0 +1,47 @@
+/**
+ * Aave's fixed-point arithmetic (WadRayMath.sol, PercentageMath.sol), in bigint with
+ * the same half-up rounding so results match the chain to the wei.
+ */
+
+export const WAD = 10n ** 18n
+export const HALF_WAD = WAD / 2n
+export const RAY = 10n ** 27n
+export const HALF_RAY = RAY / 2n
+export const PERCENTAGE_FACTOR = 10_000n
+const HALF_PERCENTAGE_FACTOR = PERCENTAGE_FACTOR / 2n
+export const MAX_UINT256 = 2n ** 256n - 1n
+export const SECONDS_PER_YEAR = 365n * 24n * 3600n
+
+/** a · b / WAD, rounded half up (WadRayMath.wadMul). */
+export const wadMul = (a: bigint, b: bigint) => (a * b + HALF_WAD) / WAD
+/** a · WAD / b, rounded half up (WadRayMath.wadDiv). */
+export const wadDiv = (a: bigint, b: bigint) => (a * WAD + b / 2n) / b
+/** a · b / RAY, rounded half up (WadRayMath.rayMul). */
+export const rayMul = (a: bigint, b: bigint) => (a * b + HALF_RAY) / RAY
+/** a · RAY / b, rounded half up (WadRayMath.rayDiv). */
+export const rayDiv = (a: bigint, b: bigint) => (a * RAY + b / 2n) / b
+/** value · bps / 10000, rounded half up (PercentageMath.percentMul). */
+export const percentMul = (value: bigint, bps: bigint) => (value * bps + HALF_PERCENTAGE_FACTOR) / PERCENTAGE_FACTOR
+/** value · 10000 / bps, rounded half up (PercentageMath.percentDiv). */
+export const percentDiv = (value: bigint, bps: bigint) => (value * PERCENTAGE_FACTOR + bps / 2n) / bps
+
+/** MathUtils.calculateLinearInterest: RAY + rate · Δt / year (rate in ray). */
+export function linearInterest(rate: bigint, lastUpdate: number, now: number): bigint {
+  return RAY + (rate * BigInt(now - lastUpdate)) / SECONDS_PER_YEAR
+}
+
+/**
+ * MathUtils.calculateCompoundedInterest: the binomial approximation Aave uses,
+ * 1 + x·n + n(n−1)/2·x² + n(n−1)(n−2)/6·x³ with x = rate per second, truncated as on chain.
+ */
+export function compoundedInterest(rate: bigint, lastUpdate: number, now: number): bigint {
+  const exp = BigInt(now - lastUpdate)
+  if (exp === 0n) return RAY
+  const expMinusOne = exp - 1n
+  const expMinusTwo = exp > 2n ? exp - 2n : 0n
+  const basePowerTwo = rayMul(rate, rate) / (SECONDS_PER_YEAR * SECONDS_PER_YEAR)
+  const basePowerThree = rayMul(basePowerTwo, rate) / SECONDS_PER_YEAR
+  const secondTerm = (exp * expMinusOne * basePowerTwo) / 2n
+  const thirdTerm = (exp * expMinusOne * expMinusTwo * basePowerThree) / 6n
+  return RAY + (rate * exp) / SECONDS_PER_YEAR + secondTerm + thirdTerm
+}
