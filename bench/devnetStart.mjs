@@ -84,7 +84,7 @@ export async function startToHealthFactor() {
     await page.getByRole('button', { name: 'Demo wallet' }).click()
     await page.getByTestId('health-factor').and(page.locator('[data-wad]')).waitFor({ timeout: 60_000 })
     return {
-      figure: '`npm start` → health factor visible (warm cache, Vite dev)',
+      figure: '`npm start` → health factor visible (warm caches)',
       value: seconds(performance.now() - t),
       target: '—',
     }

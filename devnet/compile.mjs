@@ -2,20 +2,29 @@
 // Output is cached by source hash in .devnet-cache so later starts skip solc.
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import solc from 'solc'
 import { cacheDir, devnetDir } from './paths.mjs'
 
 const contractsDir = join(devnetDir, 'contracts')
+const require = createRequire(import.meta.url)
 
-/** @returns {Record<string, {abi: any[], bytecode: `0x${string}`}>} by contract name */
+/** @returns {Record<string, {abi: any[], bytecode: `0x${string}`}>} by contract name (memoised per process) */
 export function compileDevnetContracts() {
+  compiled ??= compileOrLoad()
+  return compiled
+}
+let compiled = null
+
+function compileOrLoad() {
   const sources = {}
   for (const f of readdirSync(contractsDir)
     .filter((f) => f.endsWith('.sol'))
     .sort())
     sources[f] = { content: readFileSync(join(contractsDir, f), 'utf8') }
-  const hash = createHash('sha256').update(solc.version()).update(JSON.stringify(sources)).digest('hex').slice(0, 16)
+  // solc-js is loaded only when the cache misses: requiring it costs about a second.
+  const solcVersion = JSON.parse(readFileSync(require.resolve('solc/package.json'), 'utf8')).version
+  const hash = createHash('sha256').update(solcVersion).update(JSON.stringify(sources)).digest('hex').slice(0, 16)
   const out = join(cacheDir, `compiled-${hash}.json`)
   if (existsSync(out)) return JSON.parse(readFileSync(out, 'utf8'))
 
@@ -27,6 +36,7 @@ export function compileDevnetContracts() {
       outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
     },
   }
+  const solc = require('solc')
   const result = JSON.parse(solc.compile(JSON.stringify(input)))
   const errors = (result.errors ?? []).filter((e) => e.severity === 'error')
   if (errors.length) throw new Error(`solc failed:\n${errors.map((e) => e.formattedMessage).join('\n')}`)

@@ -4,9 +4,10 @@
 // --seed N, --tick-ms N, --manifest PATH, --app-port N.
 import { parseArgs } from 'node:util'
 import { startAnvil } from './anvil.mjs'
+import { ensureAppBuild, serveApp } from './appBuild.mjs'
 import { ensureDevnetState } from './build.mjs'
 import { removeManifest, writeManifest } from './manifest.mjs'
-import { defaultManifestPath, rootDir } from './paths.mjs'
+import { defaultManifestPath } from './paths.mjs'
 import { createSimulator, scenarios } from './simulator.mjs'
 
 const { values: flags } = parseArgs({
@@ -71,6 +72,11 @@ async function bootChain() {
   return manifest
 }
 
+// The app (built once per change of its sources, then served as a bundle) starts alongside
+// the chain: it needs the manifest only per request. `npm run dev` is the HMR dev server.
+process.env.MG_MANIFEST = flags.manifest
+const viteReady = flags.serve ? startVite() : null
+
 try {
   await bootChain()
 } catch (e) {
@@ -81,16 +87,16 @@ log(
 )
 log(`manifest: ${flags.manifest}`)
 
-if (flags.serve) {
-  const { createServer } = await import('vite')
-  process.env.MG_MANIFEST = flags.manifest
-  vite = await createServer({
-    root: rootDir,
-    server: { port: Number(flags['app-port']), strictPort: false, host: '127.0.0.1' },
-  })
-  await vite.listen()
-  const url = vite.resolvedUrls?.local?.[0] ?? `http://127.0.0.1:${flags['app-port']}/`
+if (viteReady) {
+  const url = await viteReady
   log(`MarginGuard is at ${url} — choose "Demo wallet" to watch the leveraged demo trader`)
+}
+
+async function startVite() {
+  await ensureAppBuild({ log })
+  const served = await serveApp({ port: Number(flags['app-port']) })
+  vite = served.server
+  return served.url
 }
 
 async function shutdown() {
