@@ -53,6 +53,11 @@ export async function startAnvil({ port = 8545, loadState, blockTime, quiet = tr
   })
   const rpcUrl = `http://127.0.0.1:${port}`
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)))
+  // Never leave anvil behind when this process ends, however it ends normally (Vite's own
+  // SIGTERM handler, for one, calls process.exit before our shutdown runs).
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
+  exited.then(() => process.removeListener('exit', killOnExit))
 
   const deadline = Date.now() + 20_000
   for (;;) {

@@ -102,10 +102,11 @@ async function startVite() {
 async function shutdown() {
   if (stopping) return
   stopping = true
+  // Synchronous first: Vite's own SIGTERM handler may call process.exit before the awaits below.
+  if (anvil) removeManifest(flags.manifest, anvil.rpcUrl)
   await simulator?.stop()
   await vite?.close()
   await anvil?.stop()
-  if (anvil) removeManifest(flags.manifest, anvil.rpcUrl)
   process.exit(0)
 }
 process.on('SIGINT', shutdown)
