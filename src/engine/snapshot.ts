@@ -9,9 +9,9 @@ export type Hex = `0x${string}`
 
 /** Aave V3 protocol revision, as `POOL_REVISION()` and the data provider's shape tell it. */
 export type AaveRevision = {
-  /** Pool.POOL_REVISION(): 1 for v3.0.x, 2 for v3.1, 5 for v3.2, 6 for v3.3, 7+ later. */
+  /** Pool.POOL_REVISION(): 1–3 for v3.0.x, 4 for v3.1, 5 for v3.2, 6 for v3.3, 7 for v3.4, 8 v3.5, 9 v3.6, 10 v3.7. */
   poolRevision: number
-  /** The rule set that follows from it; see revisionRules.ts. */
+  /** The rule family that follows from it ('3.3' = 3.3 or later); see revisionRules.ts. */
   version: '3.0' | '3.1' | '3.2' | '3.3'
 }
 
@@ -54,8 +54,19 @@ export type ReserveSnapshot = {
   priceBase: bigint
   /** Chainlink-style source of the price, when known (stale-feed checks, history). */
   priceSource?: Hex
-  /** The reserve's id: its bit in the user configuration (order of Pool.getReservesList()). */
+  /**
+   * The reserve's id (`Pool.getReserveData(asset).id`): its bit in the user configuration and the
+   * order GenericLogic walks. Equals the index in `Pool.getReservesList()` unless a reserve was dropped.
+   */
   id: number
+  /** Stable-rate borrowing allowed (v3.0–v3.1; always false from v3.2). */
+  stableBorrowRateEnabled?: boolean
+  /** Siloed borrowing: a user borrowing this asset may borrow nothing else. */
+  siloedBorrowing?: boolean
+  /** The reserve's tokens, when read from the chain. */
+  aToken?: Hex
+  variableDebtToken?: Hex
+  stableDebtToken?: Hex
 }
 
 export type EModeCategory = {
@@ -71,6 +82,10 @@ export type EModeCategory = {
   /** v3.2+: bitmaps over reserve ids of the assets that count as collateral / may be borrowed in it. */
   collateralBitmap?: bigint
   borrowableBitmap?: bigint
+  /** v3.6+: assets that are collateral in the category with LTV 0 (ltv0 rules inside the e-mode). */
+  ltvZeroBitmap?: bigint
+  /** v3.7+: an isolated category gives every collateral outside its bitmap LTV 0. */
+  isolated?: boolean
 }
 
 export type UserReserveSnapshot = {
@@ -118,6 +133,8 @@ export type PortfolioSnapshot = {
   }
   /** The user's wallet balance of each reserve's underlying, by asset. */
   walletBalances: Record<Hex, bigint>
+  /** The user's native-token balance (gas), when read. */
+  nativeBalance?: bigint
   /** DEX pools the proposals may swap through, by the volatile asset they price. */
   pools: Record<Hex, UniswapPoolSnapshot>
   /** Oracle history by asset, oldest first (Risk engine II). */

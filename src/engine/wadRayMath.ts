@@ -22,6 +22,20 @@ export const rayMul = (a: bigint, b: bigint) => (a * b + HALF_RAY) / RAY
 export const rayDiv = (a: bigint, b: bigint) => (a * RAY + b / 2n) / b
 /** value · bps / 10000, rounded half up (PercentageMath.percentMul). */
 export const percentMul = (value: bigint, bps: bigint) => (value * bps + HALF_PERCENTAGE_FACTOR) / PERCENTAGE_FACTOR
+/** a · b / RAY rounded down (WadRayMath.rayMulFloor, v3.5+: aToken balances). */
+export const rayMulFloor = (a: bigint, b: bigint) => (a * b) / RAY
+/** a · b / RAY rounded up (WadRayMath.rayMulCeil, v3.5+: variable debt balances). */
+export const rayMulCeil = (a: bigint, b: bigint) => {
+  const p = a * b
+  return p / RAY + (p % RAY === 0n ? 0n : 1n)
+}
+/** value · bps / 10000 rounded down (PercentageMath.percentMulFloor, v3.5+). */
+export const percentMulFloor = (value: bigint, bps: bigint) => (value * bps) / PERCENTAGE_FACTOR
+/** ⌈a · b / c⌉ (MathUtils.mulDivCeil, v3.5+: debt valued in base currency). */
+export const mulDivCeil = (a: bigint, b: bigint, c: bigint) => {
+  const p = a * b
+  return p / c + (p % c === 0n ? 0n : 1n)
+}
 /** value · 10000 / bps, rounded half up (PercentageMath.percentDiv). */
 export const percentDiv = (value: bigint, bps: bigint) => (value * PERCENTAGE_FACTOR + bps / 2n) / bps
 
@@ -31,7 +45,7 @@ export function linearInterest(rate: bigint, lastUpdate: number, now: number): b
 }
 
 /**
- * MathUtils.calculateCompoundedInterest: the binomial approximation Aave uses,
+ * MathUtils.calculateCompoundedInterest up to v3.3: the binomial approximation Aave uses,
  * 1 + x·n + n(n−1)/2·x² + n(n−1)(n−2)/6·x³ with x = rate per second, truncated as on chain.
  */
 export function compoundedInterest(rate: bigint, lastUpdate: number, now: number): bigint {
@@ -44,4 +58,16 @@ export function compoundedInterest(rate: bigint, lastUpdate: number, now: number
   const secondTerm = (exp * expMinusOne * basePowerTwo) / 2n
   const thirdTerm = (exp * expMinusOne * expMinusTwo * basePowerThree) / 6n
   return RAY + (rate * exp) / SECONDS_PER_YEAR + secondTerm + thirdTerm
+}
+
+/**
+ * MathUtils.calculateCompoundedInterest from v3.4 (aave-v3-origin): the same cubic Taylor
+ * polynomial, multiplying by Δt before dividing by the year so fewer digits are lost:
+ * x = rate · Δt / year, result = RAY + x + rayMul(x, x/2 + rayMul(x, x/6)).
+ */
+export function compoundedInterestV34(rate: bigint, lastUpdate: number, now: number): bigint {
+  const exp = BigInt(now - lastUpdate)
+  if (exp === 0n) return RAY
+  const x = (rate * exp) / SECONDS_PER_YEAR
+  return RAY + x + rayMul(x, x / 2n + rayMul(x, x / 6n))
 }
