@@ -1,12 +1,11 @@
-import { formatUnits } from 'viem'
 import type { AssetRow, RiskReport } from '../engine/riskReport'
-import { formatBps, formatHealthFactor, formatUsd } from '../ui/format'
+import { formatBps, formatHealthFactor, formatTokenAmount, formatUsd } from '../ui/format'
 
 // Numbers for people go through src/ui/format.ts (STYLE.md: one Intl module); it is pure (viem and
 // Intl only), so the command line shares it with the page instead of formatting twice.
 
 const fraction = (x: number) => (Number.isFinite(x) ? formatBps(BigInt(Math.round(x * 10_000))) : '∞')
-const amount = (value: bigint, decimals: number) => formatUnits(value, decimals)
+const amount = formatTokenAmount
 
 function assetLine(row: AssetRow): string {
   const holding = [

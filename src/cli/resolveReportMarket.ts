@@ -39,6 +39,8 @@ export function resolveReportMarket(args: ReportArgs): {
   resolve: (client: Client) => Promise<AaveMarket>
   /** What the engine should know about the market beyond the snapshot (from the manifest when it describes it). */
   engine: Pick<EvaluateOptions, 'assetClass' | 'proposals'>
+  /** Uniswap V3 pools the proposals may swap through, by the asset they price (the devnet's). */
+  pools: UniswapPoolAddresses
 } {
   if (args.market.kind === 'devnet') {
     const manifest = loadManifest(args.manifestPath)
@@ -46,6 +48,7 @@ export function resolveReportMarket(args: ReportArgs): {
     return {
       rpc: args.rpc ?? manifest.rpcUrl,
       engine: engineContext(manifest),
+      pools: manifestPools(manifest),
       resolve: (client) =>
         checked(aave.poolAddressesProvider, () =>
           marketFromPoolAddressesProvider(client, {
@@ -72,6 +75,7 @@ export function resolveReportMarket(args: ReportArgs): {
   return {
     rpc: args.rpc,
     engine: manifest && fromManifest ? engineContext(manifest) : {},
+    pools: manifest && fromManifest ? manifestPools(manifest) : { multicall3: undefined, byAsset: [] },
     resolve: (client) =>
       checked(poolAddressesProvider, () =>
         marketFromPoolAddressesProvider(client, {
@@ -80,6 +84,15 @@ export function resolveReportMarket(args: ReportArgs): {
           ...(manifest && fromManifest ? { multicall3: manifest.multicall3 } : {}),
         }),
       ),
+  }
+}
+
+export type UniswapPoolAddresses = { multicall3: Address | undefined; byAsset: { asset: Address; pool: Address }[] }
+
+function manifestPools(manifest: DevnetManifest): UniswapPoolAddresses {
+  return {
+    multicall3: manifest.multicall3,
+    byAsset: manifest.assets.flatMap((a) => (a.uniswapPool ? [{ asset: a.address, pool: a.uniswapPool }] : [])),
   }
 }
 

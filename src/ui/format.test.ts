@@ -6,6 +6,7 @@ import {
   formatBps,
   formatHealthFactor,
   formatSeconds,
+  formatTokenAmount,
   formatUsd,
   HEALTH_FACTOR_NO_DEBT,
 } from './format'
@@ -62,4 +63,11 @@ describe('small formats', () => {
     expect(formatSeconds(12.9)).toBe('12s')
     expect(formatSeconds(-3)).toBe('0s')
   })
+})
+
+test('token amounts are grouped with at most six decimals, exactly from the bigint', () => {
+  expect(formatTokenAmount(25_000_000_000_123_315_857_715n, 18)).toBe('25,000')
+  expect(formatTokenAmount(1_234_567_890n, 6)).toBe('1,234.56789')
+  expect(formatTokenAmount(1n, 18)).toBe('0')
+  expect(formatTokenAmount(123_456_789_012_345_678_901_234_567n, 18)).toBe('123,456,789.012346')
 })

@@ -39,6 +39,9 @@ const secondsFormat = new Intl.NumberFormat(locale, {
   maximumFractionDigits: 0,
 })
 
+// Token amounts: grouped, at most six decimals (dust below a millionth adds noise, not meaning).
+const tokenFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 })
+
 const clockFormat = new Intl.DateTimeFormat(locale, {
   hour: '2-digit',
   minute: '2-digit',
@@ -53,6 +56,11 @@ const decimal = (value: bigint, decimals: number) => formatUnits(value, decimals
 export function formatHealthFactor(healthFactorWad: bigint): string {
   if (healthFactorWad === HEALTH_FACTOR_NO_DEBT) return '∞'
   return healthFactorFormat.format(decimal(healthFactorWad, 18))
+}
+
+/** A token amount in its smallest unit (bigint) as a grouped decimal with at most six decimals. */
+export function formatTokenAmount(amount: bigint, decimals: number): string {
+  return tokenFormat.format(decimal(amount, decimals))
 }
 
 /** An amount in Aave's base currency (USD with 8 decimals on Aave V3 markets) as dollars. */
