@@ -12,4 +12,7 @@ export const queryKeys = {
   /** Keyed by block hash, not number: a restarted devnet reuses numbers for different blocks. */
   accountData: (chainId: number, params: { pool: Address; user: Address; blockHash: Hash }) =>
     ['chain', chainId, 'accountData', params] as const,
+  /** The whole PortfolioSnapshot the risk engine evaluates, per block (by hash). */
+  portfolioSnapshot: (chainId: number, params: { pool: Address; user: Address; blockHash: Hash }) =>
+    ['chain', chainId, 'portfolioSnapshot', params] as const,
 }

@@ -3,6 +3,7 @@ import { useAccountData } from '../../chain/useAccountData'
 import { useHead } from '../../chain/useHead'
 import { useDevnet } from '../../state/devnetContext'
 import { useNodeHealth } from '../../state/nodeHealthStore'
+import { RiskPanel } from '../risk/RiskPanel'
 import { AccountHealth } from './AccountHealth'
 import { BlockLine } from './BlockLine'
 
@@ -20,13 +21,16 @@ export function HealthScreen() {
   const stale = useNodeHealth().status === 'unreachable'
 
   return (
-    <section className={stale ? 'panel panel-stale' : 'panel'} aria-label="Account health">
-      <BlockLine block={block} />
-      {address ? (
-        <AccountHealth query={account} pool={manifest.aave.pool} rpcUrl={manifest.rpcUrl} />
-      ) : (
-        <p className="muted">Connect a wallet to see its health factor.</p>
-      )}
-    </section>
+    <>
+      <section className={stale ? 'panel panel-stale' : 'panel'} aria-label="Account health">
+        <BlockLine block={block} />
+        {address ? (
+          <AccountHealth query={account} pool={manifest.aave.pool} rpcUrl={manifest.rpcUrl} />
+        ) : (
+          <p className="muted">Connect a wallet to see its health factor.</p>
+        )}
+      </section>
+      {address && <RiskPanel user={address} />}
+    </>
   )
 }

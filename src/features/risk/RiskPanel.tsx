@@ -1,0 +1,48 @@
+import { useMemo } from 'react'
+import type { Address } from 'viem'
+import { marketFromDevnetManifest } from '../../chain/aaveMarket'
+import { usePortfolioSnapshot } from '../../chain/usePortfolioSnapshot'
+import { useDevnet } from '../../state/devnetContext'
+import { useRiskReport } from '../../state/useRiskReport'
+import { formatHealthFactor, formatUsd } from '../../ui/format'
+import { LiquidationTable } from './LiquidationTable'
+import { ProposalList } from './ProposalList'
+import { riskMarketContext } from './riskMarketContext'
+
+const NO_SETTINGS = {}
+
+/**
+ * Liquidation prices, the cost of being liquidated and protective proposals for the account,
+ * from the risk engine in its worker, re-evaluated on every block.
+ */
+export function RiskPanel({ user }: { user: Address }) {
+  const { manifest, chain } = useDevnet()
+  const market = useMemo(() => marketFromDevnetManifest(manifest), [manifest])
+  const context = useMemo(() => riskMarketContext(manifest), [manifest])
+  const snapshot = usePortfolioSnapshot({ chainId: chain.id, market, user })
+  const { report, error } = useRiskReport(snapshot.data, NO_SETTINGS, context)
+
+  if (error && !report) return <p className="muted">The risk engine failed: {error.message}</p>
+  if (!report) return <p className="muted">Evaluating liquidation risk…</p>
+  const best = report.liquidationCost.scenario === null ? null : report.liquidationCost.best
+  return (
+    <section
+      className="panel"
+      aria-label="Liquidation risk"
+      data-testid="risk-panel"
+      data-block={report.block.number.toString()}
+      data-health-factor-wad={report.accountData.healthFactorWad.toString()}
+    >
+      <h2>Liquidation risk</h2>
+      <LiquidationTable report={report} />
+      {best && (
+        <p>
+          If liquidated, you would lose about <strong>{formatUsd(best.userLossBase)}</strong> ({best.collateralSymbol}{' '}
+          seized to repay {best.debtSymbol}).
+        </p>
+      )}
+      <h2>To reach health factor {formatHealthFactor(report.settings.targetHealthFactorWad)}</h2>
+      <ProposalList report={report} />
+    </section>
+  )
+}
