@@ -59,13 +59,18 @@ export function evaluate(
   const proposals =
     resolved.maxProposals === 0
       ? []
-      : proposeProtections(snapshot, resolved, {
-          ...market,
-          // Calls are assumed mined one block after the later of the block and `now`: interest accrues to then.
-          executionTimestamp: Math.max(now, snapshot.blockTimestamp) + DEFAULT_EXECUTION_DELAY_SECONDS,
-          ...(liquidationLossBase === undefined ? {} : { liquidationLossBase }),
-          ...(assetClass ? { assetClass } : {}),
-        }).slice(0, resolved.maxProposals)
+      : proposeProtections(
+          snapshot,
+          resolved,
+          {
+            ...market,
+            // Calls are assumed mined one block after the later of the block and `now`: interest accrues to then.
+            executionTimestamp: Math.max(now, snapshot.blockTimestamp) + DEFAULT_EXECUTION_DELAY_SECONDS,
+            ...(liquidationLossBase === undefined ? {} : { liquidationLossBase }),
+            ...(assetClass ? { assetClass } : {}),
+          },
+          resolved.maxProposals,
+        )
   if (resolved.maxProposals > 0 && !market?.swapRouter)
     notes.push('proposals: no swap router given, so no deleverage or rotation proposals')
 

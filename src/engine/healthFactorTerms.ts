@@ -2,6 +2,7 @@ import { type AssetClassOverrides, isVolatile } from './assetClass'
 import { type Position, userPositions } from './positions'
 import { type AccountMathRules, accountMathRules, eModeTerms, POOL_REVISION } from './revisionRules'
 import type { Hex, PortfolioSnapshot } from './snapshot'
+import { tokenUnit } from './wadRayMath'
 
 /**
  * The health factor taken apart into per-position terms, so that HF at other prices is a few
@@ -84,7 +85,7 @@ export function healthFactorTerms(
   for (const p of positions) {
     const e = terms(p.reserve)
     const price = e.priceBase ?? p.reserve.priceBase
-    const unit = 10n ** BigInt(p.reserve.decimals)
+    const unit = tokenUnit(p.reserve.decimals)
     const collateralAmount = p.countsAsCollateral ? p.supplied : 0n
     const collateralBase = collateralValue(t, collateralAmount, price, unit)
     const debtBase = debtValue(t, p.borrowed, price, unit)

@@ -1,4 +1,4 @@
-import type { AaveRevision, PortfolioSnapshot, ReserveSnapshot } from './snapshot'
+import type { AaveRevision, EModeCategory, PortfolioSnapshot, ReserveSnapshot } from './snapshot'
 import {
   compoundedInterest,
   compoundedInterestV34,
@@ -70,48 +70,69 @@ const bit = (bitmap: bigint | undefined, id: number) => (((bitmap ?? 0n) >> BigI
  * other collateral LTV 0.
  */
 export function eModeTerms(snapshot: PortfolioSnapshot): (reserve: ReserveSnapshot) => CollateralTerms {
+  const context = eModeContext(snapshot)
+  return (reserve) => collateralTerms(context, reserve)
+}
+
+/** What eModeTerms depends on, resolved once per snapshot (a plain object: hot paths avoid closures). */
+export type EModeContext = {
+  userCategory: number
+  category: EModeCategory | undefined
+  legacy: boolean
+  decoupled: boolean
+}
+
+export function eModeContext(snapshot: PortfolioSnapshot): EModeContext {
   const { poolRevision, version } = snapshot.revision
   const userCategory = snapshot.user.eModeCategoryId
-  const category = userCategory === 0 ? undefined : snapshot.eModes.find((e) => e.id === userCategory)
-  const legacy = version === '3.0' || version === '3.1'
-  const decoupled = poolRevision >= POOL_REVISION.v3_6
-  return (reserve) => {
-    const inCategory =
-      category !== undefined &&
-      (legacy ? reserve.eModeCategoryId === userCategory : bit(category.collateralBitmap, reserve.id))
-    if (decoupled) {
-      const liquidationThreshold = inCategory ? category.liquidationThreshold : reserve.liquidationThreshold
-      const ltv = inCategory
-        ? bit(category.ltvZeroBitmap, reserve.id)
-          ? 0n
-          : category.ltv
-        : category?.isolated
-          ? 0n
-          : reserve.ltv
-      return {
-        ltv,
-        liquidationThreshold,
-        liquidationBonus: inCategory ? category.liquidationBonus : reserve.liquidationBonus,
-        counts: liquidationThreshold !== 0n,
-      }
-    }
-    // GenericLogic up to v3.5: the reserve's own LT decides whether it counts and its own LTV
-    // whether it adds borrowing power; the e-mode values replace them only when they are non-zero.
-    const counts = reserve.liquidationThreshold !== 0n
-    if (!inCategory)
-      return {
-        ltv: reserve.ltv,
-        liquidationThreshold: reserve.liquidationThreshold,
-        liquidationBonus: reserve.liquidationBonus,
-        counts,
-      }
+  let category: EModeCategory | undefined
+  if (userCategory !== 0) for (const e of snapshot.eModes) if (e.id === userCategory) category ??= e
+  return {
+    userCategory,
+    category,
+    legacy: version === '3.0' || version === '3.1',
+    decoupled: poolRevision >= POOL_REVISION.v3_6,
+  }
+}
+
+/** eModeTerms for one reserve, from the snapshot's EModeContext. */
+export function collateralTerms(context: EModeContext, reserve: ReserveSnapshot): CollateralTerms {
+  const { userCategory, category, legacy, decoupled } = context
+  const inCategory =
+    category !== undefined &&
+    (legacy ? reserve.eModeCategoryId === userCategory : bit(category.collateralBitmap, reserve.id))
+  if (decoupled) {
+    const liquidationThreshold = inCategory ? category.liquidationThreshold : reserve.liquidationThreshold
+    const ltv = inCategory
+      ? bit(category.ltvZeroBitmap, reserve.id)
+        ? 0n
+        : category.ltv
+      : category?.isolated
+        ? 0n
+        : reserve.ltv
     return {
-      ltv: reserve.ltv === 0n ? 0n : category.ltv,
-      liquidationThreshold: category.liquidationThreshold,
-      liquidationBonus: category.liquidationBonus,
-      counts,
-      ...(legacy && category.priceBase ? { priceBase: category.priceBase } : {}),
+      ltv,
+      liquidationThreshold,
+      liquidationBonus: inCategory ? category.liquidationBonus : reserve.liquidationBonus,
+      counts: liquidationThreshold !== 0n,
     }
+  }
+  // GenericLogic up to v3.5: the reserve's own LT decides whether it counts and its own LTV
+  // whether it adds borrowing power; the e-mode values replace them only when they are non-zero.
+  const counts = reserve.liquidationThreshold !== 0n
+  if (!inCategory)
+    return {
+      ltv: reserve.ltv,
+      liquidationThreshold: reserve.liquidationThreshold,
+      liquidationBonus: reserve.liquidationBonus,
+      counts,
+    }
+  return {
+    ltv: reserve.ltv === 0n ? 0n : category.ltv,
+    liquidationThreshold: category.liquidationThreshold,
+    liquidationBonus: category.liquidationBonus,
+    counts,
+    ...(legacy && category.priceBase ? { priceBase: category.priceBase } : {}),
   }
 }
 

@@ -10,7 +10,7 @@ import {
   userReserveOf,
   walletBalanceOf,
 } from './collateralRules'
-import type { Proposal, ProposalStep } from './proposal'
+import { describeProposal, type Proposal, type ProposalDraft, type ProposalStep, type ProposalText } from './proposal'
 import { GAS_ESTIMATE, interestBase, proposalCost, valueBase } from './proposalCost'
 import type { ProposalInputs } from './proposalInputs'
 import { formatHealthFactor, formatHealthMove, formatToken } from './proposalText'
@@ -26,6 +26,12 @@ import { solveAmount } from './solveAmount'
  * asset cannot help (frozen, paused, LT 0, isolation, nothing in the wallet, cap reached).
  */
 export function addCollateralProposal(inputs: ProposalInputs, reserve: ReserveSnapshot): Proposal | undefined {
+  const draft = addCollateralDraft(inputs, reserve)
+  return draft && describeProposal(draft)
+}
+
+/** addCollateralProposal before its text (proposeProtections writes text only for the proposals it keeps). */
+export function addCollateralDraft(inputs: ProposalInputs, reserve: ReserveSnapshot): ProposalDraft | undefined {
   const { base, settings, user } = inputs
   const t = inputs.executionTimestamp
   const wallet = walletBalanceOf(base, reserve.asset)
@@ -74,8 +80,7 @@ export function addCollateralProposal(inputs: ProposalInputs, reserve: ReserveSn
       gasEstimate: GAS_ESTIMATE.supply,
     },
   ]
-  const notes: string[] = []
-  if (enableAfter) {
+  if (enableAfter)
     steps.push({
       type: 'setCollateral',
       to: base.market.pool,
@@ -83,28 +88,30 @@ export function addCollateralProposal(inputs: ProposalInputs, reserve: ReserveSn
       enabled: true,
       gasEstimate: GAS_ESTIMATE.setCollateral,
     })
-    notes.push(`Turns ${sym} on as collateral (setUserUseReserveAsCollateral): a supply alone would not.`)
+  const describe = (): ProposalText => {
+    const notes: string[] = []
+    if (enableAfter)
+      notes.push(`Turns ${sym} on as collateral (setUserUseReserveAsCollateral): a supply alone would not.`)
+    if (isolatedCollateral(base)?.asset.toLowerCase() === reserve.asset.toLowerCase())
+      notes.push(`${sym} is your isolated collateral: debt stays limited to its ceiling.`)
+    let reason: string | undefined
+    if (!reachesTarget)
+      reason =
+        amount === wallet
+          ? `Your wallet holds ${formatToken(wallet, reserve.decimals, sym)}: supplying all of it reaches HF ${formatHealthFactor(predicted.healthFactorWad)}, short of the target ${formatHealthFactor(target)}.`
+          : `The ${sym} supply cap leaves room for ${formatToken(cap, reserve.decimals, sym)}: that reaches HF ${formatHealthFactor(predicted.healthFactorWad)}, short of the target ${formatHealthFactor(target)}.`
+    const summary = `Supply ${formatToken(amount, reserve.decimals, sym)} from your wallet as collateral: health factor ${formatHealthMove(inputs.before.healthFactorWad, predicted.healthFactorWad)}.`
+    return { summary, notes, ...(reason ? { reason } : {}) }
   }
-  if (isolatedCollateral(base)?.asset.toLowerCase() === reserve.asset.toLowerCase())
-    notes.push(`${sym} is your isolated collateral: debt stays limited to its ceiling.`)
-  let reason: string | undefined
-  if (!reachesTarget)
-    reason =
-      amount === wallet
-        ? `Your wallet holds ${formatToken(wallet, reserve.decimals, sym)}: supplying all of it reaches HF ${formatHealthFactor(predicted.healthFactorWad)}, short of the target ${formatHealthFactor(target)}.`
-        : `The ${sym} supply cap leaves room for ${formatToken(cap, reserve.decimals, sym)}: that reaches HF ${formatHealthFactor(predicted.healthFactorWad)}, short of the target ${formatHealthFactor(target)}.`
   const suppliedValue = valueBase(reserve, amount)
   return {
     id: `addCollateral:${reserve.asset}`,
     kind: 'addCollateral',
-    summary: `Supply ${formatToken(amount, reserve.decimals, sym)} from your wallet as collateral: health factor ${formatHealthMove(inputs.before.healthFactorWad, predicted.healthFactorWad)}.`,
     chainId: base.chainId,
     account: user,
     blockNumber: base.blockNumber,
     executionTimestamp: t,
     reachesTarget,
-    ...(reason ? { reason } : {}),
-    notes,
     amounts: [{ role: 'supply', asset: reserve.asset, symbol: sym, decimals: reserve.decimals, amount }],
     rounds: [],
     steps,
@@ -115,5 +122,6 @@ export function addCollateralProposal(inputs: ProposalInputs, reserve: ReserveSn
     cost: proposalCost(inputs, steps, {
       lostYieldBase: -interestBase(suppliedValue, reserve.liquidityRate, inputs.yieldHorizonSeconds),
     }),
+    describe,
   }
 }

@@ -9,12 +9,19 @@ import { rayMul } from '../wadRayMath'
 
 const same = (a: Hex, b: Hex) => a.toLowerCase() === b.toLowerCase()
 
+// Loops, not find() with an arrow: these run on every probe of an amount search, and a closure per
+// call costs more than the lookup where a transpiler keeps function names (tsx: ~300 ns each).
+// The exact spelling is tried first: lower-casing every address compared is most of the cost.
 export function reserveOf(snapshot: PortfolioSnapshot, asset: Hex): ReserveSnapshot | undefined {
-  return snapshot.reserves.find((r) => same(r.asset, asset))
+  for (const r of snapshot.reserves) if (r.asset === asset) return r
+  for (const r of snapshot.reserves) if (same(r.asset, asset)) return r
+  return undefined
 }
 
 export function userReserveOf(snapshot: PortfolioSnapshot, asset: Hex): UserReserveSnapshot | undefined {
-  return snapshot.user.reserves.find((u) => same(u.asset, asset))
+  for (const u of snapshot.user.reserves) if (u.asset === asset) return u
+  for (const u of snapshot.user.reserves) if (same(u.asset, asset)) return u
+  return undefined
 }
 
 /** The user's wallet balance of an asset (0 when unknown). */
@@ -27,10 +34,13 @@ export function walletBalanceOf(snapshot: PortfolioSnapshot, asset: Hex): bigint
 
 /** The reserves whose collateral bit is set in the user's configuration. */
 function collateralFlags(snapshot: PortfolioSnapshot): ReserveSnapshot[] {
-  return snapshot.user.reserves
-    .filter((u) => u.usageAsCollateralEnabledOnUser)
-    .map((u) => reserveOf(snapshot, u.asset))
-    .filter((r): r is ReserveSnapshot => r !== undefined)
+  const out: ReserveSnapshot[] = []
+  for (const u of snapshot.user.reserves) {
+    if (!u.usageAsCollateralEnabledOnUser) continue
+    const r = reserveOf(snapshot, u.asset)
+    if (r !== undefined) out.push(r)
+  }
+  return out
 }
 
 /**

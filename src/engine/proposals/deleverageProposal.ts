@@ -3,7 +3,7 @@ import type { ReserveSnapshot } from '../snapshot'
 import { rayMul } from '../wadRayMath'
 import { minOf } from './bigintOrder'
 import { reserveOf, userReserveOf } from './collateralRules'
-import type { Proposal } from './proposal'
+import { describeProposal, type Proposal, type ProposalDraft, type ProposalText } from './proposal'
 import { interestBase, proposalCost } from './proposalCost'
 import type { ProposalInputs } from './proposalInputs'
 import { formatHealthFactor, formatHealthMove, formatToken } from './proposalText'
@@ -22,6 +22,16 @@ export function deleverageProposal(
   collateral: ReserveSnapshot,
   debtReserve: ReserveSnapshot,
 ): Proposal | undefined {
+  const draft = deleverageDraft(inputs, collateral, debtReserve)
+  return draft && describeProposal(draft)
+}
+
+/** deleverageProposal before its text (proposeProtections writes text only for the proposals it keeps). */
+export function deleverageDraft(
+  inputs: ProposalInputs,
+  collateral: ReserveSnapshot,
+  debtReserve: ReserveSnapshot,
+): ProposalDraft | undefined {
   const { base, settings } = inputs
   const t = inputs.executionTimestamp
   if (!inputs.swapRouter || collateral.asset.toLowerCase() === debtReserve.asset.toLowerCase()) return undefined
@@ -60,20 +70,23 @@ export function deleverageProposal(
   const X = collateral.symbol
   const Y = debtReserve.symbol
   const n = plan.rounds.length
-  const summary =
-    n === 0
-      ? `Deleverage ${X} → ${Y}: not possible now. ${plan.stop ?? ''}`.trim()
-      : `Withdraw ${formatToken(withdrawn, collateral.decimals, X)}, swap it on Uniswap for at least ${formatToken(repaid, debtReserve.decimals, Y)} and repay ${Y} debt${n > 1 ? `, in ${n} rounds` : ''}: health factor ${formatHealthMove(inputs.before.healthFactorWad, predicted.healthFactorWad)}.`
-  const notes = [
-    `Each swap's minimum out is the quote less ${Number(settings.maxSlippageBps) / 100} % slippage; the repay uses exactly that minimum, so any better fill stays in your wallet as ${Y}.`,
-  ]
-  if (n > 1)
-    notes.push(
-      `Send the calls in order: each round's withdraw keeps HF ≥ ${formatHealthFactor(settings.minIntermediateHealthFactorWad)} until its repay lands (lowest: ${formatHealthFactor(plan.rounds.map((r) => r.healthFactorAfterWithdrawWad).reduce(minOf))}).`,
-    )
-  const reason = reachesTarget
-    ? undefined
-    : `${plan.stop ?? 'The rounds stop short.'} It reaches HF ${formatHealthFactor(predicted.healthFactorWad)}, short of the target ${formatHealthFactor(target)}.`
+  const describe = (): ProposalText => {
+    const summary =
+      n === 0
+        ? `Deleverage ${X} → ${Y}: not possible now. ${plan.stop ?? ''}`.trim()
+        : `Withdraw ${formatToken(withdrawn, collateral.decimals, X)}, swap it on Uniswap for at least ${formatToken(repaid, debtReserve.decimals, Y)} and repay ${Y} debt${n > 1 ? `, in ${n} rounds` : ''}: health factor ${formatHealthMove(inputs.before.healthFactorWad, predicted.healthFactorWad)}.`
+    const notes = [
+      `Each swap's minimum out is the quote less ${Number(settings.maxSlippageBps) / 100} % slippage; the repay uses exactly that minimum, so any better fill stays in your wallet as ${Y}.`,
+    ]
+    if (n > 1)
+      notes.push(
+        `Send the calls in order: each round's withdraw keeps HF ≥ ${formatHealthFactor(settings.minIntermediateHealthFactorWad)} until its repay lands (lowest: ${formatHealthFactor(plan.rounds.map((r) => r.healthFactorAfterWithdrawWad).reduce(minOf))}).`,
+      )
+    const reason = reachesTarget
+      ? undefined
+      : `${plan.stop ?? 'The rounds stop short.'} It reaches HF ${formatHealthFactor(predicted.healthFactorWad)}, short of the target ${formatHealthFactor(target)}.`
+    return { summary, notes, ...(reason ? { reason } : {}) }
+  }
   const lostYieldBase =
     interestBase(plan.withdrawnValueBase, collateral.liquidityRate, inputs.yieldHorizonSeconds) -
     interestBase(
@@ -84,14 +97,11 @@ export function deleverageProposal(
   return {
     id: `deleverage:${collateral.asset}:${debtReserve.asset}`,
     kind: 'deleverage',
-    summary,
     chainId: base.chainId,
     account: inputs.user,
     blockNumber: base.blockNumber,
     executionTimestamp: t,
     reachesTarget,
-    ...(reason ? { reason } : {}),
-    notes,
     amounts: [
       { role: 'withdraw', asset: collateral.asset, symbol: X, decimals: collateral.decimals, amount: withdrawn },
       { role: 'repay', asset: debtReserve.asset, symbol: Y, decimals: debtReserve.decimals, amount: repaid },
@@ -107,5 +117,6 @@ export function deleverageProposal(
       priceImpactBase: plan.priceImpactBase,
       lostYieldBase,
     }),
+    describe,
   }
 }

@@ -150,3 +150,34 @@ export type ProposalContext = {
 export const DEFAULT_EXECUTION_DELAY_SECONDS = 12
 export const DEFAULT_CRASH_SHOCK_BPS = 3000n
 export const DEFAULT_CRASH_TARGET_HF_WAD = 1_100_000_000_000_000_000n
+
+/** A proposal's sentences, written only for proposals that are kept (formatting is costly). */
+export type ProposalText = { summary: string; reason?: string; notes: string[] }
+
+/** A proposal before its text: what ranking needs, and how to write the rest. */
+export type ProposalDraft = Omit<Proposal, keyof ProposalText> & { describe: () => ProposalText }
+
+/** The Proposal of a draft, its text written now (fields in Proposal's order). */
+export function describeProposal(d: ProposalDraft): Proposal {
+  const { summary, reason, notes } = d.describe()
+  return {
+    id: d.id,
+    kind: d.kind,
+    summary,
+    chainId: d.chainId,
+    account: d.account,
+    blockNumber: d.blockNumber,
+    executionTimestamp: d.executionTimestamp,
+    reachesTarget: d.reachesTarget,
+    ...(reason ? { reason } : {}),
+    notes,
+    amounts: d.amounts,
+    rounds: d.rounds,
+    steps: d.steps,
+    actions: d.actions,
+    before: d.before,
+    predicted: d.predicted,
+    sizeBase: d.sizeBase,
+    cost: d.cost,
+  }
+}

@@ -1,5 +1,5 @@
 import type { ReserveSnapshot } from '../snapshot'
-import { RAY, SECONDS_PER_YEAR, WAD } from '../wadRayMath'
+import { RAY, SECONDS_PER_YEAR, tokenUnit, WAD } from '../wadRayMath'
 import type { ProposalCost, ProposalStep } from './proposal'
 import type { ProposalInputs } from './proposalInputs'
 
@@ -20,7 +20,7 @@ export const GAS_ESTIMATE = {
 
 /** ⌊amount · price / 10^decimals⌋, as GenericLogic values balances. */
 export function valueBase(reserve: ReserveSnapshot, amount: bigint): bigint {
-  return (amount * reserve.priceBase) / 10n ** BigInt(reserve.decimals)
+  return (amount * reserve.priceBase) / tokenUnit(reserve.decimals)
 }
 
 /** Simple interest on a value over `seconds` at a ray-denominated annual rate. */

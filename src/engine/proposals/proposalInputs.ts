@@ -1,5 +1,6 @@
-import { type AccountData, computeAccountData, type PriceOverrides } from '../accountData'
+import { type AccountData, accountDataOf, accountValueMemo, type PriceOverrides } from '../accountData'
 import { isVolatile } from '../assetClass'
+import { type PositionMemo, userPositions } from '../positions'
 import type { Hex, PortfolioSnapshot } from '../snapshot'
 import { MAX_UINT256, PERCENTAGE_FACTOR } from '../wadRayMath'
 import { accrueTo } from './applyActions'
@@ -27,7 +28,7 @@ export type ProposalInputs = {
   original: PortfolioSnapshot
   /** The snapshot with every reserve accrued to the execution time: "now" for the proposals. */
   base: PortfolioSnapshot
-  /** computeAccountData(base). */
+  /** computeAccountData(base) (shared, never mutate it). */
   account: AccountData
   executionTimestamp: number
   user: Hex
@@ -69,10 +70,25 @@ export function resolveProposalInputs(
   for (const r of base.reserves)
     if (volatile.has(r.asset.toLowerCase()))
       crashPrices.set(r.asset, (r.priceBase * (PERCENTAGE_FACTOR - crashShockBps)) / PERCENTAGE_FACTOR)
-  const healthFactor = (s: PortfolioSnapshot) => computeAccountData(s).healthFactor
-  const crashHealthFactor = (s: PortfolioSnapshot) => computeAccountData(s, crashPrices).healthFactor
+  // The searches ask for the same account many times (a probe's HF, then its prediction, a round's
+  // start and end) and change one or two positions at a time: account data is kept per snapshot
+  // object, positions per user reserve and their values per position (snapshots are immutable),
+  // for this call only.
+  const memo: PositionMemo = new Map()
+  const atPrices = { accounts: new Map<PortfolioSnapshot, AccountData>(), values: accountValueMemo() }
+  const atCrash = { accounts: new Map<PortfolioSnapshot, AccountData>(), values: accountValueMemo() }
+  const accountOf = (s: PortfolioSnapshot, cache: typeof atPrices, prices?: PriceOverrides) => {
+    let a = cache.accounts.get(s)
+    if (a === undefined) {
+      a = accountDataOf(s, userPositions(s, memo), prices, cache.values)
+      cache.accounts.set(s, a)
+    }
+    return a
+  }
+  const healthFactor = (s: PortfolioSnapshot) => accountOf(s, atPrices).healthFactor
+  const crashHealthFactor = (s: PortfolioSnapshot) => accountOf(s, atCrash, crashPrices).healthFactor
   const predict = (s: PortfolioSnapshot): PredictedAccount => {
-    const a = computeAccountData(s)
+    const a = accountOf(s, atPrices)
     return {
       healthFactorWad: a.healthFactor,
       totalCollateralBase: a.totalCollateralBase,
@@ -90,7 +106,7 @@ export function resolveProposalInputs(
     settings,
     original: snapshot,
     base,
-    account: computeAccountData(base),
+    account: accountOf(base, atPrices),
     executionTimestamp,
     user: base.user.address,
     ...(context.swapRouter ? { swapRouter: context.swapRouter } : {}),

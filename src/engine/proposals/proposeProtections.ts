@@ -1,12 +1,18 @@
 import type { PortfolioSnapshot } from '../snapshot'
-import { addCollateralProposal } from './addCollateralProposal'
+import { addCollateralDraft } from './addCollateralProposal'
 import { applyActions } from './applyActions'
-import { deleverageProposal } from './deleverageProposal'
-import type { Proposal, ProposalContext, ProposalSettings } from './proposal'
+import { deleverageDraft } from './deleverageProposal'
+import {
+  describeProposal,
+  type Proposal,
+  type ProposalContext,
+  type ProposalDraft,
+  type ProposalSettings,
+} from './proposal'
 import { resolveProposalInputs } from './proposalInputs'
 import { rankProposals } from './rankProposals'
-import { repayProposal } from './repayProposal'
-import { rotationProposal } from './rotationProposal'
+import { repayDraft } from './repayProposal'
+import { rotationDraft } from './rotationProposal'
 
 /**
  * The engine's protective proposals for an account, ranked (rankProposals): repay each debt
@@ -21,27 +27,29 @@ export function proposeProtections(
   snapshot: PortfolioSnapshot,
   settings: ProposalSettings,
   context: ProposalContext = {},
+  /** Keep only the first `limit` after ranking (their text alone is written: formatting is costly). */
+  limit = Number.POSITIVE_INFINITY,
 ): Proposal[] {
   const inputs = resolveProposalInputs(snapshot, settings, context)
   const account = inputs.account
   if (account.totalDebtBase === 0n) return []
-  const out: Proposal[] = []
-  const push = (p: Proposal | undefined) => {
+  const out: ProposalDraft[] = []
+  const push = (p: ProposalDraft | undefined) => {
     if (p) out.push(p)
   }
   const collaterals = account.positions.filter((p) => p.countsAsCollateral).map((p) => p.reserve)
   const debts = account.positions.filter((p) => p.borrowed > 0n).map((p) => p.reserve)
 
   if (inputs.before.healthFactorWad < settings.targetHealthFactorWad) {
-    for (const debt of debts) push(repayProposal(inputs, debt))
-    for (const reserve of inputs.base.reserves) push(addCollateralProposal(inputs, reserve))
-    for (const collateral of collaterals) for (const debt of debts) push(deleverageProposal(inputs, collateral, debt))
+    for (const debt of debts) push(repayDraft(inputs, debt))
+    for (const reserve of inputs.base.reserves) push(addCollateralDraft(inputs, reserve))
+    for (const collateral of collaterals) for (const debt of debts) push(deleverageDraft(inputs, collateral, debt))
   }
   if (inputs.before.crashHealthFactorWad < inputs.crashTargetHealthFactorWad)
     for (const volatile of collaterals.filter((r) => inputs.isVolatile(r.asset)))
       for (const stable of inputs.base.reserves.filter((r) => !inputs.isVolatile(r.asset)))
-        push(rotationProposal(inputs, volatile, stable))
-  return rankProposals(out)
+        push(rotationDraft(inputs, volatile, stable))
+  return rankProposals(out).slice(0, limit).map(describeProposal)
 }
 
 /**

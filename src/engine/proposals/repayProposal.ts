@@ -3,7 +3,7 @@ import type { ReserveSnapshot } from '../snapshot'
 import { MAX_UINT256, rayMul } from '../wadRayMath'
 import { type AccountAction, applyActions } from './applyActions'
 import { userReserveOf, walletBalanceOf } from './collateralRules'
-import type { Proposal, ProposalStep } from './proposal'
+import { describeProposal, type Proposal, type ProposalDraft, type ProposalStep, type ProposalText } from './proposal'
 import { GAS_ESTIMATE, interestBase, proposalCost, valueBase } from './proposalCost'
 import type { ProposalInputs } from './proposalInputs'
 import { formatBase, formatHealthFactor, formatHealthMove, formatToken } from './proposalText'
@@ -19,6 +19,12 @@ import { solveAmount } from './solveAmount'
  * by the wallet, and is reset to 0 afterwards. Undefined when the wallet holds none of the asset.
  */
 export function repayProposal(inputs: ProposalInputs, reserve: ReserveSnapshot): Proposal | undefined {
+  const draft = repayDraft(inputs, reserve)
+  return draft && describeProposal(draft)
+}
+
+/** repayProposal before its text (proposeProtections writes text only for the proposals it keeps). */
+export function repayDraft(inputs: ProposalInputs, reserve: ReserveSnapshot): ProposalDraft | undefined {
   const { base, settings, user } = inputs
   const t = inputs.executionTimestamp
   const u = userReserveOf(base, reserve.asset)
@@ -46,16 +52,12 @@ export function repayProposal(inputs: ProposalInputs, reserve: ReserveSnapshot):
   if (clears) amount = debt
 
   const sym = reserve.symbol
-  const notes: string[] = []
   const steps: ProposalStep[] = []
   const rate = mode === 2 ? reserve.variableBorrowRate : u.stableBorrowRate
   let approval = amount
   if (clears) {
     const margin = interestBase(debt, rate, inputs.repayMarginSeconds) + 1n
     approval = debt + margin < wallet ? debt + margin : wallet
-    notes.push(
-      `Clears the debt with amount = type(uint256).max: interest accrues until the transaction is mined, and a fixed amount would leave dust. The approval (${formatToken(approval, reserve.decimals, sym)}) covers the debt plus about ${Math.round(inputs.repayMarginSeconds / 3600)} h of interest and is reset to 0 afterwards.`,
-    )
   }
   steps.push({
     type: 'approve',
@@ -89,28 +91,33 @@ export function repayProposal(inputs: ProposalInputs, reserve: ReserveSnapshot):
   ]
   const predicted = inputs.predict(applyActions(base, actions, t))
   const reachesTarget = predicted.healthFactorWad >= settings.targetHealthFactorWad
-  const what = clears
-    ? `Repay all of your ${sym} debt (${formatToken(amount, reserve.decimals, sym)} at execution)`
-    : `Repay ${formatToken(amount, reserve.decimals, sym)} of your ${sym} debt`
-  const summary = `${what} from your wallet: health factor ${formatHealthMove(inputs.before.healthFactorWad, predicted.healthFactorWad)}.`
-  let reason: string | undefined
-  if (!reachesTarget)
-    reason =
-      wallet < debt
-        ? `Your wallet holds ${formatToken(wallet, reserve.decimals, sym)}: repaying all of it reaches HF ${formatHealthFactor(predicted.healthFactorWad)}, short of the target ${formatHealthFactor(settings.targetHealthFactorWad)}.`
-        : `Repaying the whole ${sym} debt (${formatBase(valueBase(reserve, debt))}) reaches HF ${formatHealthFactor(predicted.healthFactorWad)}, short of the target ${formatHealthFactor(settings.targetHealthFactorWad)}: other debts remain.`
+  const describe = (): ProposalText => {
+    const notes: string[] = []
+    if (clears)
+      notes.push(
+        `Clears the debt with amount = type(uint256).max: interest accrues until the transaction is mined, and a fixed amount would leave dust. The approval (${formatToken(approval, reserve.decimals, sym)}) covers the debt plus about ${Math.round(inputs.repayMarginSeconds / 3600)} h of interest and is reset to 0 afterwards.`,
+      )
+    const what = clears
+      ? `Repay all of your ${sym} debt (${formatToken(amount, reserve.decimals, sym)} at execution)`
+      : `Repay ${formatToken(amount, reserve.decimals, sym)} of your ${sym} debt`
+    const summary = `${what} from your wallet: health factor ${formatHealthMove(inputs.before.healthFactorWad, predicted.healthFactorWad)}.`
+    let reason: string | undefined
+    if (!reachesTarget)
+      reason =
+        wallet < debt
+          ? `Your wallet holds ${formatToken(wallet, reserve.decimals, sym)}: repaying all of it reaches HF ${formatHealthFactor(predicted.healthFactorWad)}, short of the target ${formatHealthFactor(settings.targetHealthFactorWad)}.`
+          : `Repaying the whole ${sym} debt (${formatBase(valueBase(reserve, debt))}) reaches HF ${formatHealthFactor(predicted.healthFactorWad)}, short of the target ${formatHealthFactor(settings.targetHealthFactorWad)}: other debts remain.`
+    return { summary, notes, ...(reason ? { reason } : {}) }
+  }
   const repaidValue = valueBase(reserve, amount)
   return {
     id: `repay:${reserve.asset}`,
     kind: 'repay',
-    summary,
     chainId: base.chainId,
     account: user,
     blockNumber: base.blockNumber,
     executionTimestamp: t,
     reachesTarget,
-    ...(reason ? { reason } : {}),
-    notes,
     amounts: [{ role: 'repay', asset: reserve.asset, symbol: sym, decimals: reserve.decimals, amount }],
     rounds: [],
     steps,
@@ -119,5 +126,6 @@ export function repayProposal(inputs: ProposalInputs, reserve: ReserveSnapshot):
     predicted,
     sizeBase: repaidValue,
     cost: proposalCost(inputs, steps, { lostYieldBase: -interestBase(repaidValue, rate, inputs.yieldHorizonSeconds) }),
+    describe,
   }
 }

@@ -6,7 +6,7 @@ import {
   supplyHeadroom,
   userReserveOf,
 } from './collateralRules'
-import type { Proposal } from './proposal'
+import { describeProposal, type Proposal, type ProposalDraft, type ProposalText } from './proposal'
 import { interestBase, proposalCost } from './proposalCost'
 import type { ProposalInputs } from './proposalInputs'
 import { formatHealthFactor, formatHealthMove, formatToken } from './proposalText'
@@ -29,6 +29,16 @@ export function rotationProposal(
   volatile: ReserveSnapshot,
   stable: ReserveSnapshot,
 ): Proposal | undefined {
+  const draft = rotationDraft(inputs, volatile, stable)
+  return draft && describeProposal(draft)
+}
+
+/** rotationProposal before its text (proposeProtections writes text only for the proposals it keeps). */
+export function rotationDraft(
+  inputs: ProposalInputs,
+  volatile: ReserveSnapshot,
+  stable: ReserveSnapshot,
+): ProposalDraft | undefined {
   const { base, settings } = inputs
   const t = inputs.executionTimestamp
   if (!inputs.swapRouter || !inputs.isVolatile(volatile.asset) || inputs.isVolatile(stable.asset)) return undefined
@@ -69,31 +79,19 @@ export function rotationProposal(
   const supplied = plan.rounds.reduce((sum, r) => sum + r.minimumOut, 0n)
   const V = volatile.symbol
   const S = stable.symbol
-  const shock = `${Number(inputs.crashShockBps) / 100} %`
-  const summary = `Swap ${formatToken(withdrawn, volatile.decimals, V)} of your collateral into at least ${formatToken(supplied, stable.decimals, S)} of ${S} collateral: HF after a ${shock} crash ${formatHealthMove(inputs.before.crashHealthFactorWad, predicted.crashHealthFactorWad)} (today ${formatHealthMove(inputs.before.healthFactorWad, predicted.healthFactorWad)}).`
-  const reasons: string[] = []
-  if (!reachesTarget)
-    reasons.push(
-      `A hedge, not a repair: today's HF ends at ${formatHealthFactor(predicted.healthFactorWad)}, below the target ${formatHealthFactor(target)}.`,
-    )
-  if (!hedged)
-    reasons.push(
-      `${plan.stop ?? ''} After a ${shock} crash HF reaches ${formatHealthFactor(predicted.crashHealthFactorWad)}, short of ${formatHealthFactor(crashTarget)}.`.trim(),
-    )
-  const lostYieldBase =
-    interestBase(plan.withdrawnValueBase, volatile.liquidityRate, inputs.yieldHorizonSeconds) -
-    interestBase(plan.finishedValueBase, stable.liquidityRate, inputs.yieldHorizonSeconds)
-  return {
-    id: `rotation:${volatile.asset}:${stable.asset}`,
-    kind: 'rotation',
-    summary,
-    chainId: base.chainId,
-    account: inputs.user,
-    blockNumber: base.blockNumber,
-    executionTimestamp: t,
-    reachesTarget,
-    ...(reasons.length ? { reason: reasons.join(' ') } : {}),
-    notes: [
+  const describe = (): ProposalText => {
+    const shock = `${Number(inputs.crashShockBps) / 100} %`
+    const summary = `Swap ${formatToken(withdrawn, volatile.decimals, V)} of your collateral into at least ${formatToken(supplied, stable.decimals, S)} of ${S} collateral: HF after a ${shock} crash ${formatHealthMove(inputs.before.crashHealthFactorWad, predicted.crashHealthFactorWad)} (today ${formatHealthMove(inputs.before.healthFactorWad, predicted.healthFactorWad)}).`
+    const reasons: string[] = []
+    if (!reachesTarget)
+      reasons.push(
+        `A hedge, not a repair: today's HF ends at ${formatHealthFactor(predicted.healthFactorWad)}, below the target ${formatHealthFactor(target)}.`,
+      )
+    if (!hedged)
+      reasons.push(
+        `${plan.stop ?? ''} After a ${shock} crash HF reaches ${formatHealthFactor(predicted.crashHealthFactorWad)}, short of ${formatHealthFactor(crashTarget)}.`.trim(),
+      )
+    const notes = [
       `You give up ${V}'s upside on the amount rotated; the minimum out of each swap is what gets supplied, any better fill stays in your wallet.`,
       ...(enableCollateral ? [`Turns ${S} on as collateral (setUserUseReserveAsCollateral).`] : []),
       ...(account.positions.some((p) => p.borrowed > 0n && p.reserve.asset === stable.asset)
@@ -101,7 +99,20 @@ export function rotationProposal(
             `You also borrow ${S}: repaying it with the same swap (the deleverage proposal) raises HF more; a rotation keeps the loan and its borrowing power.`,
           ]
         : []),
-    ],
+    ]
+    return { summary, notes, ...(reasons.length ? { reason: reasons.join(' ') } : {}) }
+  }
+  const lostYieldBase =
+    interestBase(plan.withdrawnValueBase, volatile.liquidityRate, inputs.yieldHorizonSeconds) -
+    interestBase(plan.finishedValueBase, stable.liquidityRate, inputs.yieldHorizonSeconds)
+  return {
+    id: `rotation:${volatile.asset}:${stable.asset}`,
+    kind: 'rotation',
+    chainId: base.chainId,
+    account: inputs.user,
+    blockNumber: base.blockNumber,
+    executionTimestamp: t,
+    reachesTarget,
     amounts: [
       { role: 'withdraw', asset: volatile.asset, symbol: V, decimals: volatile.decimals, amount: withdrawn },
       { role: 'supply', asset: stable.asset, symbol: S, decimals: stable.decimals, amount: supplied },
@@ -117,5 +128,6 @@ export function rotationProposal(
       priceImpactBase: plan.priceImpactBase,
       lostYieldBase,
     }),
+    describe,
   }
 }

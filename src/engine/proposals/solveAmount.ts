@@ -31,38 +31,45 @@ export function solveAmount(search: AmountSearch): bigint | undefined {
   const { value, target } = search
   const tolerance = search.tolerance ?? defaultTolerance
   const inc = search.direction === 'increasing'
-  let good = inc ? search.hi : search.lo
-  let bad = inc ? search.lo : search.hi
-  const fHi = value(good) - target
+  // Bracket [bad, good] kept in a small object and helpers at module level, not closures: a search
+  // runs tens of times per proposal set, and a closure costs ~300 ns where names are kept (tsx).
+  const b: Bracket = { good: inc ? search.hi : search.lo, bad: inc ? search.lo : search.hi }
+  const fHi = value(b.good) - target
   if (fHi < 0n) return undefined
-  const fLo = value(bad) - target
-  if (fLo >= 0n) return bad
-  const evaluate = (x: bigint) => {
-    const fx = value(x) - target
-    if (fx >= 0n) good = x
-    else bad = x
-    return fx
-  }
-  const inside = (x: bigint) => x > minOf(good, bad) && x < maxOf(good, bad)
-  let [x0, f0, x1, f1] = [bad, fLo, good, fHi]
+  const fLo = value(b.bad) - target
+  if (fLo >= 0n) return b.bad
+  let [x0, f0, x1, f1] = [b.bad, fLo, b.good, fHi]
   for (let i = 0; i < 100; i++) {
-    if (maxOf(good, bad) - minOf(good, bad) <= tolerance(good)) break
-    let x = f1 !== f0 ? x1 - (f1 * (x1 - x0)) / (f1 - f0) : (good + bad) / 2n
-    if (!inside(x)) x = (good + bad) / 2n
-    if (!inside(x)) break
+    if (maxOf(b.good, b.bad) - minOf(b.good, b.bad) <= tolerance(b.good)) break
+    let x = f1 !== f0 ? x1 - (f1 * (x1 - x0)) / (f1 - f0) : (b.good + b.bad) / 2n
+    if (!inside(b, x)) x = (b.good + b.bad) / 2n
+    if (!inside(b, x)) break
     const h = maxOf(tolerance(x) / 2n, 1n)
     const step = x > x1 ? x - x1 : x1 - x
     if (step <= h) {
       // Converged in x: probe just past it on the side the bracket is still open.
-      const fx = evaluate(x)
-      const toward = fx >= 0n ? bad : good
+      const fx = probe(b, search, x)
+      const toward = fx >= 0n ? b.bad : b.good
       const y = toward > x ? x + h : x - h
-      if (inside(y)) evaluate(y)
+      if (inside(b, y)) probe(b, search, y)
       ;[x0, f0, x1, f1] = [x1, f1, x, fx]
       continue
     }
-    const fx = evaluate(x)
+    const fx = probe(b, search, x)
     ;[x0, f0, x1, f1] = [x1, f1, x, fx]
   }
-  return good
+  return b.good
 }
+
+type Bracket = { good: bigint; bad: bigint }
+
+/** f(x) = value(x) − target, moving the bracket's end on that side to x. */
+function probe(b: Bracket, search: AmountSearch, x: bigint): bigint {
+  const fx = search.value(x) - search.target
+  if (fx >= 0n) b.good = x
+  else b.bad = x
+  return fx
+}
+
+/** Strictly between the bracket's ends. */
+const inside = (b: Bracket, x: bigint) => x > minOf(b.good, b.bad) && x < maxOf(b.good, b.bad)

@@ -113,61 +113,97 @@ export function planSwapRounds(inputs: ProposalInputs, spec: SwapRoundsSpec): Sw
     }
     const pool = s.pools[spec.poolKey] as UniswapPoolSnapshot
     const state = s
-    const attempt = (w: bigint): RoundTry => {
-      const quote = quoteExactInput(pool, X.asset, Y.asset, w)
-      const minimumOut = (quote.amountOut * (PERCENTAGE_FACTOR - slip)) / PERCENTAGE_FACTOR
-      const finish: AccountAction[] =
-        spec.finish.type === 'repay'
-          ? [{ type: 'repay', asset: Y.asset, amount: minimumOut, interestRateMode: spec.finish.interestRateMode }]
-          : [
-              { type: 'supply', asset: Y.asset, amount: minimumOut },
-              ...(spec.finish.enableCollateral && k === 1
-                ? [{ type: 'setCollateral' as const, asset: Y.asset, enabled: true }]
-                : []),
-            ]
-      const actions: AccountAction[] = [
-        { type: 'withdraw', asset: X.asset, amount: w },
-        {
-          type: 'swap',
-          poolKey: spec.poolKey,
-          pool: poolAfterSwap(pool, quote),
-          tokenIn: X.asset,
-          tokenOut: Y.asset,
-          amountIn: quote.amountIn,
-          amountOut: quote.amountOut,
-        },
-        ...finish,
-      ]
-      return { quote, minimumOut, actions, after: applyActions(state, actions, t) }
+    const cap = spec.outCap(s)
+    // The searches below ask for the same amounts more than once (impact, minimum out, a solve's
+    // ends, the round kept, its HF after the withdraw): pure in w within the round, so remembered.
+    // Methods of one object, not `const f = () =>` closures: a named closure costs ~300 ns where a
+    // transpiler keeps names (tsx), and this runs for every round of every proposal. They never use
+    // `this`, so they are passed to solveAmount as they are.
+    const quotes = new Map<bigint, SwapQuote>()
+    const tries = new Map<bigint, RoundTry>()
+    const afterWithdraw = new Map<bigint, bigint>()
+    const r = {
+      quote(w: bigint): SwapQuote {
+        let q = quotes.get(w)
+        if (q === undefined) {
+          q = quoteExactInput(pool, X.asset, Y.asset, w)
+          quotes.set(w, q)
+        }
+        return q
+      },
+      attempt(w: bigint): RoundTry {
+        const known = tries.get(w)
+        if (known !== undefined) return known
+        const quote = r.quote(w)
+        const minimumOut = (quote.amountOut * (PERCENTAGE_FACTOR - slip)) / PERCENTAGE_FACTOR
+        const finish: AccountAction[] =
+          spec.finish.type === 'repay'
+            ? [{ type: 'repay', asset: Y.asset, amount: minimumOut, interestRateMode: spec.finish.interestRateMode }]
+            : [
+                { type: 'supply', asset: Y.asset, amount: minimumOut },
+                ...(spec.finish.enableCollateral && k === 1
+                  ? [{ type: 'setCollateral' as const, asset: Y.asset, enabled: true }]
+                  : []),
+              ]
+        const actions: AccountAction[] = [
+          { type: 'withdraw', asset: X.asset, amount: w },
+          {
+            type: 'swap',
+            poolKey: spec.poolKey,
+            pool: poolAfterSwap(pool, quote),
+            tokenIn: X.asset,
+            tokenOut: Y.asset,
+            amountIn: quote.amountIn,
+            amountOut: quote.amountOut,
+          },
+          ...finish,
+        ]
+        const tried = { quote, minimumOut, actions, after: applyActions(state, actions, t) }
+        tries.set(w, tried)
+        return tried
+      },
+      hfAfterWithdraw(w: bigint): bigint {
+        let hf = afterWithdraw.get(w)
+        if (hf === undefined) {
+          hf = inputs.healthFactor(applyActions(state, [{ type: 'withdraw', asset: X.asset, amount: w }], t))
+          afterWithdraw.set(w, hf)
+        }
+        return hf
+      },
+      impactOk(w: bigint): boolean {
+        const q = r.quote(w)
+        return (
+          !q.exhausted &&
+          (q.amountOutAtSpot - q.amountOut) * PERCENTAGE_FACTOR <= MAX_PRICE_IMPACT_BPS * q.amountOutAtSpot
+        )
+      },
+      impactOkValue(w: bigint): bigint {
+        return r.impactOk(w) ? 1n : 0n
+      },
+      minOut(w: bigint): bigint {
+        return (r.quote(w).amountOut * (PERCENTAGE_FACTOR - slip)) / PERCENTAGE_FACTOR
+      },
+      capLeft(w: bigint): bigint {
+        return cap - r.minOut(w)
+      },
+      goalOf(w: bigint): bigint {
+        return spec.goal(r.attempt(w).after)
+      },
     }
-    const hfAfterWithdraw = (w: bigint) =>
-      inputs.healthFactor(applyActions(state, [{ type: 'withdraw', asset: X.asset, amount: w }], t))
-    const impactOk = (w: bigint) => {
-      const q = quoteExactInput(pool, X.asset, Y.asset, w)
-      return (
-        !q.exhausted &&
-        (q.amountOutAtSpot - q.amountOut) * PERCENTAGE_FACTOR <= MAX_PRICE_IMPACT_BPS * q.amountOutAtSpot
-      )
-    }
-    const minOut = (w: bigint) =>
-      (quoteExactInput(pool, X.asset, Y.asset, w).amountOut * (PERCENTAGE_FACTOR - slip)) / PERCENTAGE_FACTOR
 
     let wMax =
-      solveAmount({ lo: 0n, hi: available, value: hfAfterWithdraw, target: planFloor, direction: 'decreasing' }) ?? 0n
+      solveAmount({ lo: 0n, hi: available, value: r.hfAfterWithdraw, target: planFloor, direction: 'decreasing' }) ?? 0n
     let limit: 'floor' | 'balance' | 'impact' | 'cap' = wMax === available ? 'balance' : 'floor'
-    if (wMax > 0n && !impactOk(wMax)) {
-      wMax =
-        solveAmount({ lo: 0n, hi: wMax, value: (w) => (impactOk(w) ? 1n : 0n), target: 1n, direction: 'decreasing' }) ??
-        0n
+    if (wMax > 0n && !r.impactOk(wMax)) {
+      wMax = solveAmount({ lo: 0n, hi: wMax, value: r.impactOkValue, target: 1n, direction: 'decreasing' }) ?? 0n
       limit = 'impact'
     }
-    const cap = spec.outCap(s)
-    if (wMax > 0n && minOut(wMax) > cap) {
+    if (wMax > 0n && r.minOut(wMax) > cap) {
       // repay: the smallest withdraw whose minimum out clears the debt; supply: the largest that fits the cap.
       const fit =
         spec.finish.type === 'repay'
-          ? solveAmount({ lo: 0n, hi: wMax, value: minOut, target: cap, direction: 'increasing' })
-          : solveAmount({ lo: 0n, hi: wMax, value: (w) => cap - minOut(w), target: 0n, direction: 'decreasing' })
+          ? solveAmount({ lo: 0n, hi: wMax, value: r.minOut, target: cap, direction: 'increasing' })
+          : solveAmount({ lo: 0n, hi: wMax, value: r.capLeft, target: 0n, direction: 'decreasing' })
       wMax = fit ?? 0n
       limit = 'cap'
     }
@@ -175,18 +211,17 @@ export function planSwapRounds(inputs: ProposalInputs, spec: SwapRoundsSpec): Sw
       plan.stop = stopReason(limit, X, Y, spec.finish.type)
       break
     }
-    const goalOf = (w: bigint) => spec.goal(attempt(w).after)
-    const best = attempt(wMax)
+    const best = r.attempt(wMax)
     const reaches = spec.goal(best.after) >= spec.goalTarget
     const w = reaches
-      ? (solveAmount({ lo: 0n, hi: wMax, value: goalOf, target: spec.goalTarget, direction: 'increasing' }) ?? wMax)
+      ? (solveAmount({ lo: 0n, hi: wMax, value: r.goalOf, target: spec.goalTarget, direction: 'increasing' }) ?? wMax)
       : wMax
-    const round = w === wMax ? best : attempt(w)
+    const round = w === wMax ? best : r.attempt(w)
     if (!reaches && spec.goal(round.after) <= spec.goal(s)) {
       plan.stop = `A further round would not raise it (the swap's cost outweighs what the ${Y.symbol} ${spec.finish.type === 'repay' ? 'repay' : 'supply'} adds).`
       break
     }
-    recordRound(plan, inputs, spec, k, w, round, hfAfterWithdraw(w), router, user)
+    recordRound(plan, inputs, spec, k, w, round, r.hfAfterWithdraw(w), router, user)
     available -= w
     s = round.after
     if (reaches) {
