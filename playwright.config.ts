@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+import { chromiumLaunchOptions } from './e2e/chromiumLaunch.mjs'
 
-// Debian's Chromium (apt-get install chromium); Playwright's own browser where it is absent.
-const debianChromium = '/usr/bin/chromium'
 const previewPort = Number(process.env.MG_E2E_PORT ?? 4273)
 
 export default defineConfig({
@@ -18,19 +16,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${previewPort}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     // The built app (npm test builds it first); each test file brings its own devnet.

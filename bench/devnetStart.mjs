@@ -1,13 +1,13 @@
 // Devnet figures: cold deploy, warm start from the saved state, and `npm start` → health
 // factor visible in the page (Chromium via Playwright).
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { freePort, startAnvil } from '../devnet/anvil.mjs'
 import { deployAll, ensureDevnetState } from '../devnet/build.mjs'
 import { rootDir } from '../devnet/paths.mjs'
+import { chromiumLaunchOptions } from '../e2e/chromiumLaunch.mjs'
 import { median, ms, seconds } from './table.mjs'
 
 export async function coldDeploy() {
@@ -41,20 +41,6 @@ export async function warmStart(runs = 7) {
   }
 }
 
-export const launchOptions = {
-  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-}
-
 /** Spawns `npm start`'s command on free ports and measures until the page shows a health factor. */
 export async function startToHealthFactor() {
   const [chainPort, appPort] = [await freePort(), await freePort()]
@@ -68,7 +54,7 @@ export async function startToHealthFactor() {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   )
-  const browser = await chromium.launch(launchOptions)
+  const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     const url = await new Promise((resolve, reject) => {
       let out = ''

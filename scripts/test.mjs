@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium } from '@playwright/test'
+import { chromiumLaunchOptions } from '../e2e/chromiumLaunch.mjs'
 
 const steps = [
   ['type-check', 'npx', ['tsc', '-b']],
@@ -18,7 +19,7 @@ const only = process.argv.slice(2)
 const started = performance.now()
 for (const [name, cmd, args] of steps) {
   if (only.length && !only.some((o) => name.startsWith(o))) continue
-  if (name.startsWith('browser') && !existsSync('/usr/bin/chromium') && !existsSync(chromium.executablePath())) {
+  if (name.startsWith('browser') && !chromiumLaunchOptions.executablePath && !existsSync(chromium.executablePath())) {
     console.error('\n✗ browser tests need Chromium: install it with `apt-get install -y chromium` (.ci/run does this)')
     process.exit(1)
   }
