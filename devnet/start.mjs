@@ -62,7 +62,8 @@ async function bootChain() {
     tickMs: Number(flags['tick-ms']),
     log,
   })
-  await simulator.start()
+  // Not awaited: the chain is ready now; the simulator funds its arbitrageur and starts ticking meanwhile.
+  simulator.start().catch((e) => log(`the market simulator stopped: ${e.shortMessage ?? e.message}`))
   anvil.exited.then(async (code) => {
     if (stopping) return
     log(`anvil (pid ${anvil.pid}) exited unexpectedly with code ${code}; restarting it from the saved state in 2 s`)
