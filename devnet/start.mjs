@@ -103,6 +103,8 @@ async function startVite() {
 async function shutdown() {
   if (stopping) return
   stopping = true
+  // Whatever an await below might wait on, Ctrl-C ends the devnet within 5 s (the exit hook kills anvil).
+  setTimeout(() => process.exit(1), 5000).unref()
   // Synchronous first: Vite's own SIGTERM handler may call process.exit before the awaits below.
   if (anvil) removeManifest(flags.manifest, anvil.rpcUrl)
   await simulator?.stop()
