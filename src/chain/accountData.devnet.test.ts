@@ -17,14 +17,13 @@ import { WAD } from '../engine/wadRayMath'
 import { type AaveMarket, marketFromDevnetManifest } from './aaveMarket'
 import { poolAbi } from './abi/pool'
 import { clearMarketLayouts, readPortfolioSnapshot } from './readPortfolioSnapshot'
-import { type AccountPlan, DECIMALS, type DevnetSymbol, planRandomAccounts } from './testing/randomAccounts'
+import { type AccountPlan, DECIMALS, type DevnetSymbol } from './testing/randomAccounts'
 import {
   assetOf,
   configuratorAbi,
   devnetRpc,
   mineBatch,
-  oraclePrices,
-  seedRandomAccounts,
+  seedAccountsAtOraclePrices,
 } from './testing/seedRandomAccounts'
 
 // 240 random accounts (seeded) plus the devnet's demo accounts, checked at six blocks: right after
@@ -55,13 +54,7 @@ beforeAll(async () => {
   client = devnet.clients.publicClient as PublicClient
   market = marketFromDevnetManifest(devnet.manifest)
   const env = { client, manifest: devnet.manifest }
-  const base = await oraclePrices(env)
-  const usd = Object.fromEntries(Object.entries(base).map(([s, p]) => [s, Number(p) / 1e8])) as Record<
-    DevnetSymbol,
-    number
-  >
-  plans = planRandomAccounts(SEED, ACCOUNTS, usd)
-  await seedRandomAccounts(env, plans)
+  plans = await seedAccountsAtOraclePrices(env, SEED, ACCOUNTS)
   accounts = [...plans.map((p) => p.address), ...Object.values(devnet.manifest.accounts).map((a) => a.address)]
 }, 120_000)
 afterAll(() => devnet?.stop())

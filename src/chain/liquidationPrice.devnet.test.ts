@@ -19,8 +19,7 @@ import { WAD } from '../engine/wadRayMath'
 import { type AaveMarket, marketFromDevnetManifest } from './aaveMarket'
 import { poolAbi } from './abi/pool'
 import { readPortfolioSnapshot } from './readPortfolioSnapshot'
-import { type DevnetSymbol, planRandomAccounts } from './testing/randomAccounts'
-import { devnetRpc, oraclePrices, seedRandomAccounts } from './testing/seedRandomAccounts'
+import { devnetRpc, seedAccountsAtOraclePrices } from './testing/seedRandomAccounts'
 
 // Issue 4, point 3: for every asset of ≥ 50 random accounts (seeded), the engine's liquidation price is
 // checked on chain at the report's own block: Pool.getUserAccountData by eth_call with the asset's feed
@@ -42,13 +41,7 @@ beforeAll(async () => {
   client = devnet.clients.publicClient as PublicClient
   market = marketFromDevnetManifest(devnet.manifest)
   const env = { client, manifest: devnet.manifest }
-  const base = await oraclePrices(env)
-  const usd = Object.fromEntries(Object.entries(base).map(([s, p]) => [s, Number(p) / 1e8])) as Record<
-    DevnetSymbol,
-    number
-  >
-  const plans = planRandomAccounts(SEED, ACCOUNTS, usd)
-  await seedRandomAccounts(env, plans)
+  const plans = await seedAccountsAtOraclePrices(env, SEED, ACCOUNTS)
   const demo = (['trader', 'nearLiquidation', 'emode', 'isolated', 'lp'] as const).map(
     (r) => devnet.manifest.accounts[r].address,
   )

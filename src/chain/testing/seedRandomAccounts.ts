@@ -1,7 +1,7 @@
 import { type Address, encodeFunctionData, type Hex, numberToHex, type PublicClient, parseAbi } from 'viem'
 import { multicall } from 'viem/actions'
 import type { DevnetManifest } from '../devnetManifest'
-import { type AccountPlan, DECIMALS, type DevnetSymbol, STABLE_RATE_ASSETS } from './randomAccounts'
+import { type AccountPlan, DECIMALS, type DevnetSymbol, planRandomAccounts, STABLE_RATE_ASSETS } from './randomAccounts'
 
 /**
  * Carries out AccountPlans on a devnet (a fresh anvil from devnet/testing.mjs) quickly: a funded
@@ -107,6 +107,22 @@ export async function oraclePrices({ client, manifest }: SeedEnvironment): Promi
     })),
   })
   return Object.fromEntries(symbols.map((s, i) => [s, prices[i]])) as Record<DevnetSymbol, bigint>
+}
+
+/** Plans `count` seeded random accounts at the feeds' current prices, seeds them, and returns the plans. */
+export async function seedAccountsAtOraclePrices(
+  env: SeedEnvironment,
+  seed: number,
+  count: number,
+): Promise<AccountPlan[]> {
+  const base = await oraclePrices(env)
+  const usd = Object.fromEntries(Object.entries(base).map(([s, p]) => [s, Number(p) / 1e8])) as Record<
+    DevnetSymbol,
+    number
+  >
+  const plans = planRandomAccounts(seed, count, usd)
+  await seedRandomAccounts(env, plans)
+  return plans
 }
 
 /** Runs the plans: liquidity, supplies, flags, e-mode, isolation, later supplies, borrows, wallets. */
