@@ -161,7 +161,7 @@ const userReserves = [
     stableBorrowLastUpdateTimestamp: 1_699_000_000n,
   },
 ]
-const layout: MarketLayout = { assets: [WETH, USDC], eModePriceSources: [SOURCE] }
+const layout: MarketLayout = { assets: [WETH, USDC], eModePriceSources: [SOURCE], poolRevision: 1 }
 const uint = (x: bigint) => encodeAbiParameters([{ type: 'uint256' }], [x])
 
 const everyAbi = [...multicall3Abi, ...poolAbi, ...uiPoolDataProviderV3Abi, ...aaveOracleAbi, ...erc20Abi] as const
@@ -277,11 +277,15 @@ describe('the portfolio multicall', () => {
       uiReserve({ underlyingAsset: '0x9999999999999999999999999999999999999999', symbol: 'NEW' }),
     ]
     expect(decodePortfolioCall({ market, user, layout, blockNumber: 1n }, answer({ uiReserves: listed }))).toEqual({
-      stale: { assets: [WETH, USDC, '0x9999999999999999999999999999999999999999'], eModePriceSources: [SOURCE] },
+      stale: {
+        assets: [WETH, USDC, '0x9999999999999999999999999999999999999999'],
+        eModePriceSources: [SOURCE],
+        poolRevision: 1,
+      },
     })
     const noSource = reserves.map((r) => ({ ...r, eModePriceSource: zeroAddress }))
     expect(decodePortfolioCall({ market, user, layout, blockNumber: 1n }, answer({ uiReserves: noSource }))).toEqual({
-      stale: { assets: [WETH, USDC], eModePriceSources: [] },
+      stale: { assets: [WETH, USDC], eModePriceSources: [], poolRevision: 1 },
     })
   })
 
@@ -294,7 +298,7 @@ describe('the portfolio multicall', () => {
   })
 })
 
-test('a data provider that answers in another shape is named in the error', () => {
+test('a data provider that answers in no known shape is named in the error', () => {
   const calls = portfolioCalls({ market, user, layout })
   const results = calls.map((_, i) => ({
     success: true,
@@ -302,6 +306,6 @@ test('a data provider that answers in another shape is named in the error', () =
   }))
   const data = encodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', result: results })
   expect(() => decodePortfolioCall({ market, user, layout, blockNumber: 1n }, data)).toThrow(
-    /does not answer in the v3.0 shape \(pool revision 5\)/,
+    /UiPoolDataProviderV3 at 0x0+a3 answers getReservesData in no known shape \(v3.0 to v3.4\+; pool revision 5\)/,
   )
 })

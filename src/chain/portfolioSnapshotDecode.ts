@@ -3,10 +3,8 @@ import { revisionFromPool } from '../engine/revisionRules'
 import type { EModeCategory, Hex, PortfolioSnapshot, ReserveSnapshot, UserReserveSnapshot } from '../engine/snapshot'
 import type { AaveMarket } from './aaveMarket'
 import type { poolAbi } from './abi/pool'
-import type { uiPoolDataProviderV3Abi } from './abi/uiPoolDataProviderV3'
+import type { UiBaseCurrency, UiEMode, UiReserve, UiUserReserve } from './uiPoolDataShapes'
 
-type UiReserves = ContractFunctionReturnType<typeof uiPoolDataProviderV3Abi, 'view', 'getReservesData'>
-type UiUserReserves = ContractFunctionReturnType<typeof uiPoolDataProviderV3Abi, 'view', 'getUserReservesData'>[0]
 type PoolReserveData = ContractFunctionReturnType<typeof poolAbi, 'view', 'getReserveData'>
 
 /** Everything the portfolio multicall returned, decoded per call (see portfolioCalls.ts). */
@@ -19,9 +17,12 @@ export type PortfolioReads = {
   poolRevision: bigint
   userEMode: bigint
   nativeBalance: bigint | undefined
-  reserves: UiReserves[0]
-  baseCurrency: UiReserves[1]
-  userReserves: UiUserReserves
+  /** UiPoolDataProviderV3.getReservesData, whichever shape it answered in (uiPoolDataShapes.ts). */
+  reserves: readonly UiReserve[]
+  baseCurrency: UiBaseCurrency
+  userReserves: readonly UiUserReserve[]
+  /** UiPoolDataProviderV3.getEModes (pool revision ≥ 5, v3.2+); undefined before, where each reserve names its category. */
+  eModes: readonly UiEMode[] | undefined
   /** Pool.getReserveData per asset, in the reserves' order. */
   reserveData: readonly PoolReserveData[]
   /** balanceOf(user) per asset, in the reserves' order; undefined where the token did not answer. */
@@ -35,7 +36,11 @@ const liquidationProtocolFee = (configuration: bigint) => (configuration >> 152n
 
 const hex = (a: Address) => getAddress(a) as Hex
 
-/** Maps the decoded reads onto PortfolioSnapshot's plain-data shape. Pure. */
+/**
+ * Maps the decoded reads onto PortfolioSnapshot's plain-data shape, whichever UiPoolDataProviderV3
+ * shape they came in: fields a shape lacks take their later-revision meaning (no stable debt: 0;
+ * e-mode membership from the categories' bitmaps). Pure.
+ */
 export function snapshotFromReads(reads: PortfolioReads): PortfolioSnapshot {
   const revision = revisionFromPool(Number(reads.poolRevision))
   const reserves: ReserveSnapshot[] = reads.reserves.map((r, i) => {
@@ -60,7 +65,7 @@ export function snapshotFromReads(reads: PortfolioReads): PortfolioSnapshot {
       debtCeiling: r.debtCeiling,
       isolationModeTotalDebt: r.isolationModeTotalDebt,
       borrowableInIsolation: r.borrowableInIsolation,
-      eModeCategoryId: r.eModeCategoryId,
+      eModeCategoryId: r.eModeCategoryId ?? 0,
       liquidityIndex: r.liquidityIndex,
       variableBorrowIndex: r.variableBorrowIndex,
       liquidityRate: r.liquidityRate,
@@ -68,54 +73,35 @@ export function snapshotFromReads(reads: PortfolioReads): PortfolioSnapshot {
       lastUpdateTimestamp: r.lastUpdateTimestamp,
       availableLiquidity: r.availableLiquidity,
       totalScaledVariableDebt: r.totalScaledVariableDebt,
-      totalPrincipalStableDebt: r.totalPrincipalStableDebt,
+      totalPrincipalStableDebt: r.totalPrincipalStableDebt ?? 0n,
       priceBase: r.priceInMarketReferenceCurrency,
       priceSource: hex(r.priceOracle),
       id: pool.id,
-      stableBorrowRateEnabled: r.stableBorrowRateEnabled,
+      stableBorrowRateEnabled: r.stableBorrowRateEnabled ?? false,
       siloedBorrowing: r.isSiloedBorrowing,
       aToken: hex(r.aTokenAddress),
       variableDebtToken: hex(r.variableDebtTokenAddress),
-      stableDebtToken: hex(r.stableDebtTokenAddress),
+      ...(r.stableDebtTokenAddress === undefined ? {} : { stableDebtToken: hex(r.stableDebtTokenAddress) }),
+      // v3.1–v3.3 flag virtual accounting per reserve; from v3.4 every reserve has it.
+      ...(r.virtualUnderlyingBalance === undefined || r.virtualAccActive === false
+        ? {}
+        : { virtualUnderlyingBalance: r.virtualUnderlyingBalance }),
+      ...(r.deficit === undefined ? {} : { deficit: r.deficit }),
     }
   })
 
-  // v3.0–v3.1: each reserve names its one category; the categories are the distinct ones named.
-  const eModes = new Map<number, EModeCategory>()
-  for (const [i, r] of reads.reserves.entries()) {
-    if (r.eModeCategoryId === 0) continue
-    const bit = 1n << BigInt(reserves[i]?.id ?? 0)
-    const known = eModes.get(r.eModeCategoryId)
-    if (known) {
-      known.collateralBitmap = (known.collateralBitmap ?? 0n) | bit
-      known.borrowableBitmap = known.collateralBitmap
-      continue
-    }
-    const hasSource = !isAddressEqual(r.eModePriceSource, zeroAddress)
-    const priceBase = hasSource ? reads.eModePrices.get(r.eModePriceSource.toLowerCase() as Address) : undefined
-    eModes.set(r.eModeCategoryId, {
-      id: r.eModeCategoryId,
-      ltv: BigInt(r.eModeLtv),
-      liquidationThreshold: BigInt(r.eModeLiquidationThreshold),
-      liquidationBonus: BigInt(r.eModeLiquidationBonus),
-      label: r.eModeLabel,
-      priceSource: hex(r.eModePriceSource),
-      ...(priceBase === undefined ? {} : { priceBase }),
-      collateralBitmap: bit,
-      borrowableBitmap: bit,
-    })
-  }
+  const eModes = reads.eModes ? eModesFromList(reads.eModes) : eModesFromReserves(reads, reserves)
 
   const userReserves: UserReserveSnapshot[] = reads.userReserves
-    .filter((u) => u.scaledATokenBalance !== 0n || u.scaledVariableDebt !== 0n || u.principalStableDebt !== 0n)
+    .filter((u) => u.scaledATokenBalance !== 0n || u.scaledVariableDebt !== 0n || (u.principalStableDebt ?? 0n) !== 0n)
     .map((u) => ({
       asset: hex(u.underlyingAsset),
       scaledATokenBalance: u.scaledATokenBalance,
       usageAsCollateralEnabledOnUser: u.usageAsCollateralEnabledOnUser,
       scaledVariableDebt: u.scaledVariableDebt,
-      principalStableDebt: u.principalStableDebt,
-      stableBorrowRate: u.stableBorrowRate,
-      stableBorrowLastUpdateTimestamp: Number(u.stableBorrowLastUpdateTimestamp),
+      principalStableDebt: u.principalStableDebt ?? 0n,
+      stableBorrowRate: u.stableBorrowRate ?? 0n,
+      stableBorrowLastUpdateTimestamp: Number(u.stableBorrowLastUpdateTimestamp ?? 0n),
     }))
 
   const walletBalances: Record<Hex, bigint> = {}
@@ -139,11 +125,59 @@ export function snapshotFromReads(reads: PortfolioReads): PortfolioSnapshot {
       priceUsd: reads.baseCurrency.marketReferenceCurrencyPriceInUsd,
     },
     reserves,
-    eModes: [...eModes.values()].sort((a, b) => a.id - b.id),
+    eModes,
     user: { address: hex(reads.user), eModeCategoryId: Number(reads.userEMode), reserves: userReserves },
     walletBalances,
     ...(reads.nativeBalance === undefined ? {} : { nativeBalance: reads.nativeBalance }),
     pools: {},
     priceHistory: {},
   }
+}
+
+/** v3.0–v3.1: each reserve names its one category; the categories are the distinct ones named. */
+function eModesFromReserves(reads: PortfolioReads, reserves: readonly ReserveSnapshot[]): EModeCategory[] {
+  const eModes = new Map<number, EModeCategory>()
+  for (const [i, r] of reads.reserves.entries()) {
+    const id = r.eModeCategoryId ?? 0
+    if (id === 0) continue
+    const bit = 1n << BigInt(reserves[i]?.id ?? 0)
+    const known = eModes.get(id)
+    if (known) {
+      known.collateralBitmap = (known.collateralBitmap ?? 0n) | bit
+      known.borrowableBitmap = known.collateralBitmap
+      continue
+    }
+    const source = r.eModePriceSource ?? zeroAddress
+    const hasSource = !isAddressEqual(source, zeroAddress)
+    const priceBase = hasSource ? reads.eModePrices.get(source.toLowerCase() as Address) : undefined
+    eModes.set(id, {
+      id,
+      ltv: BigInt(r.eModeLtv ?? 0),
+      liquidationThreshold: BigInt(r.eModeLiquidationThreshold ?? 0),
+      liquidationBonus: BigInt(r.eModeLiquidationBonus ?? 0),
+      label: r.eModeLabel ?? '',
+      priceSource: hex(source),
+      ...(priceBase === undefined ? {} : { priceBase }),
+      collateralBitmap: bit,
+      borrowableBitmap: bit,
+    })
+  }
+  return [...eModes.values()].sort((a, b) => a.id - b.id)
+}
+
+/** v3.2+: UiPoolDataProviderV3.getEModes lists the categories with their bitmaps over reserve ids. */
+function eModesFromList(list: readonly UiEMode[]): EModeCategory[] {
+  return list
+    .map(({ id, eMode }) => ({
+      id,
+      ltv: BigInt(eMode.ltv),
+      liquidationThreshold: BigInt(eMode.liquidationThreshold),
+      liquidationBonus: BigInt(eMode.liquidationBonus),
+      label: eMode.label,
+      collateralBitmap: eMode.collateralBitmap,
+      borrowableBitmap: eMode.borrowableBitmap,
+      ...(eMode.ltvzeroBitmap === undefined ? {} : { ltvZeroBitmap: eMode.ltvzeroBitmap }),
+      ...(eMode.isolated === undefined ? {} : { isolated: eMode.isolated }),
+    }))
+    .sort((a, b) => a.id - b.id)
 }

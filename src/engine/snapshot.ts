@@ -67,6 +67,13 @@ export type ReserveSnapshot = {
   aToken?: Hex
   variableDebtToken?: Hex
   stableDebtToken?: Hex
+  /**
+   * v3.1+ virtual accounting: the underlying the pool accounts for (what it can lend and pay out;
+   * tokens sent to the aToken directly are not in it). Absent before v3.1 or where inactive.
+   */
+  virtualUnderlyingBalance?: bigint
+  /** v3.3+: the reserve's bad debt not yet covered (Pool.getReserveDeficit). Absent before v3.3. */
+  deficit?: bigint
 }
 
 export type EModeCategory = {
