@@ -58,8 +58,8 @@ describe('scenarioMatrix', () => {
       return 1_000 * shift
     })
     expect(seen).toHaveLength(27 + 9)
-    expect(m.cells[2]?.[4]?.pnlUsd).toBe(250)
-    expect(m.cells[0]?.[4]?.pnlUsd).toBe(-250)
+    expect(m.cells[2]?.[4]?.pnlUsd).toBe(100)
+    expect(m.cells[0]?.[4]?.pnlUsd).toBe(-100)
     // Volatility does not change the health factor.
     expect(m.cells[0]?.[2]?.healthFactorWad).toBe(m.cells[2]?.[2]?.healthFactorWad)
   })

@@ -14,13 +14,13 @@ import { PERCENTAGE_FACTOR } from './wadRayMath'
 export const SCENARIO_PRICE_SHOCKS_BPS = [-1600, -1200, -800, -400, 0, 400, 800, 1200, 1600] as const
 /** Extreme moves past the grid (basis points): a −66 % crash up to a doubling. */
 export const EXTENDED_PRICE_SHOCKS_BPS = [-6600, -5000, -3300, -2500, 2500, 3300, 5000, 7500, 10000] as const
-/** Relative volatility moves: −25 %, unchanged, +25 % (applied to option volatilities). */
-export const SCENARIO_VOLATILITY_SHIFTS = [-0.25, 0, 0.25] as const
+/** Volatility moves in absolute points: −10, unchanged, +10 (every option smile shifted in parallel). */
+export const SCENARIO_VOLATILITY_SHIFTS = [-0.1, 0, 0.1] as const
 
 export type ScenarioCell = {
   /** Price move of every volatile asset, as a float64 fraction (−0.16 = −16 %). */
   priceShock: number
-  /** Relative volatility move (0.25 = every volatility × 1.25). */
+  /** Volatility move in absolute points as a fraction (0.1 = every implied volatility + 10 points). */
   volatilityShift: number
   /** Change of the whole book's value from today, USD (float64). */
   pnlUsd: number
@@ -38,7 +38,7 @@ export type ScenarioMatrix = {
 
 /**
  * The book besides Aave: its value change (USD) when every volatile price is multiplied by
- * `priceMultiplier` and every volatility by (1 + volatilityShift). 0 when there is nothing else.
+ * `priceMultiplier` and every implied volatility moves by `volatilityShift` (absolute). 0 when there is nothing else.
  */
 export type OtherBookPnl = (priceMultiplier: number, volatilityShift: number) => number
 

@@ -119,6 +119,29 @@ export type UniswapPoolSnapshot = {
   ticks: { index: number; liquidityNet: bigint }[]
 }
 
+/** A Uniswap V3 position (NonfungiblePositionManager NFT) owned by the account, with the pool state its amounts and fees need. */
+export type UniswapLpPositionSnapshot = {
+  tokenId: bigint
+  positionManager: Hex
+  pool: Hex
+  token0: Hex
+  token1: Hex
+  fee: number
+  tickLower: number
+  tickUpper: number
+  liquidity: bigint
+  feeGrowthInside0LastX128: bigint
+  feeGrowthInside1LastX128: bigint
+  tokensOwed0: bigint
+  tokensOwed1: bigint
+  sqrtPriceX96: bigint
+  tick: number
+  feeGrowthGlobal0X128: bigint
+  feeGrowthGlobal1X128: bigint
+  lower: { feeGrowthOutside0X128: bigint; feeGrowthOutside1X128: bigint }
+  upper: { feeGrowthOutside0X128: bigint; feeGrowthOutside1X128: bigint }
+}
+
 /** One past oracle round (statistics use these; `number` seconds). */
 export type PriceRound = { roundId: bigint; answer: bigint; updatedAt: number }
 
@@ -146,4 +169,6 @@ export type PortfolioSnapshot = {
   pools: Record<Hex, UniswapPoolSnapshot>
   /** Oracle history by asset, oldest first (Risk engine II). */
   priceHistory: Record<Hex, PriceRound[]>
+  /** Uniswap V3 positions the account owns (absent: not read). */
+  lpPositions?: UniswapLpPositionSnapshot[]
 }

@@ -1,4 +1,4 @@
-/** The UniswapV3Pool reads an exact swap simulation needs (v3-core 1.0.1). */
+/** The UniswapV3Pool reads an exact swap simulation and LP positions' fees need (v3-core 1.0.1). */
 export const uniswapV3PoolAbi = [
   { type: 'function', name: 'token0', stateMutability: 'view', inputs: [], outputs: [{ name: '', type: 'address' }] },
   { type: 'function', name: 'token1', stateMutability: 'view', inputs: [], outputs: [{ name: '', type: 'address' }] },
@@ -31,6 +31,20 @@ export const uniswapV3PoolAbi = [
       { name: 'feeProtocol', type: 'uint8' },
       { name: 'unlocked', type: 'bool' },
     ],
+  },
+  {
+    type: 'function',
+    name: 'feeGrowthGlobal0X128',
+    stateMutability: 'view',
+    inputs: [],
+    outputs: [{ name: '', type: 'uint256' }],
+  },
+  {
+    type: 'function',
+    name: 'feeGrowthGlobal1X128',
+    stateMutability: 'view',
+    inputs: [],
+    outputs: [{ name: '', type: 'uint256' }],
   },
   {
     type: 'function',

@@ -220,6 +220,7 @@ class Replay {
       priceHistory: s.priceHistory,
     }
     if (s.nativeBalance !== undefined) out.nativeBalance = s.nativeBalance
+    if (s.lpPositions !== undefined) out.lpPositions = s.lpPositions
     return out
   }
 }
@@ -255,6 +256,7 @@ const SNAPSHOT_FIELDS: Record<keyof PortfolioSnapshot | `user.${keyof PortfolioS
   pools: true,
   priceHistory: true,
   nativeBalance: true,
+  lpPositions: true,
   'user.address': true,
   'user.eModeCategoryId': true,
   'user.reserves': true,
