@@ -11,3 +11,13 @@ export async function riskEngineRows() {
   }
   return rows
 }
+
+let statistics
+/** @returns {Promise<typeof import('./riskStatisticsRows.ts') & typeof import('./monteCarloRows.ts')>} */
+export async function riskStatisticsRows() {
+  if (!statistics) {
+    register()
+    statistics = { ...(await import('./riskStatisticsRows.ts')), ...(await import('./monteCarloRows.ts')) }
+  }
+  return statistics
+}

@@ -1,15 +1,22 @@
 import { accountDataOf, type PositionValue } from './accountData'
 import type { AssetClassOverrides } from './assetClass'
-import { healthFactorTerms } from './healthFactorTerms'
+import { bookGreeks, otherBookPnl } from './greeks/bookGreeks'
+import type { ExternalPosition } from './greeks/externalPosition'
+import { type HealthFactorTerms, healthFactorTerms } from './healthFactorTerms'
+import { historicalReplay } from './historicalReplay'
 import { liquidationCost } from './liquidationCost'
 import { type AssetLiquidationPrice, liquidationPrices } from './liquidationPrice'
+import { liquidationProbability } from './liquidationProbability'
+import { type FeedRules, oracleLag } from './oracleLag'
 import { userPositions } from './positions'
 import { DEFAULT_EXECUTION_DELAY_SECONDS, type ProposalContext } from './proposals/proposal'
 import { proposeProtections } from './proposals/proposeProtections'
 import type { AccountStatus, AssetRow, LiquidationPriceRow, RiskReport } from './riskReport'
+import { scenarioMatrix } from './scenarioMatrix'
 import { type RiskSettings, resolveRiskSettings } from './settings'
-import type { PortfolioSnapshot } from './snapshot'
+import type { Hex, PortfolioSnapshot } from './snapshot'
 import { stressTest } from './stress'
+import { type VolatilityMemo, volatilityReport } from './volatility'
 import { MAX_UINT256, WAD } from './wadRayMath'
 
 /** The evaluation's inputs besides the snapshot and the settings. */
@@ -25,6 +32,12 @@ export type EvaluateOptions = {
    * it there is no deleverage or rotation), the wrapped native token (prices gas), horizons.
    */
   proposals?: Omit<ProposalContext, 'executionTimestamp' | 'liquidationLossBase' | 'assetClass'>
+  /** Each feed's deviation threshold and heartbeat, by asset (oracle-lag warning; Chainlink's 0.5 %/1 h otherwise). */
+  feedRules?: Readonly<Record<Hex, FeedRules>>
+  /** Options and perpetuals the user holds on other venues (their Greeks join the book's). */
+  external?: readonly ExternalPosition[]
+  /** Caches across evaluations (the worker keeps one): GARCH fits per feed history. Not part of the result. */
+  memo?: { volatility?: VolatilityMemo }
 }
 
 /**
@@ -40,7 +53,7 @@ export type EvaluateOptions = {
 export function evaluate(
   snapshot: PortfolioSnapshot,
   settings: Partial<RiskSettings>,
-  { now, seed, assetClass, proposals: market }: EvaluateOptions,
+  { now, seed, assetClass, proposals: market, feedRules, external, memo }: EvaluateOptions,
 ): RiskReport {
   const resolved = resolveRiskSettings(settings)
   const positions = userPositions(snapshot)
@@ -96,6 +109,12 @@ export function evaluate(
     })
   }
 
+  const volatility = volatilityReport(riskFeeds(terms), memo?.volatility)
+  const book = { now, ...(external ? { external } : {}), ...(assetClass ? { assetClass } : {}) }
+  const greeks = bookGreeks(terms, book)
+  const replayFrom = now - resolved.replayDays * 86_400
+  const hasHistory = Object.values(snapshot.priceHistory).some((rounds) => rounds.length > 0)
+
   return {
     chainId: snapshot.chainId,
     block: { number: snapshot.blockNumber, timestamp: snapshot.blockTimestamp },
@@ -118,9 +137,35 @@ export function evaluate(
     stress,
     liquidationCost: cost,
     proposals,
+    volatility,
+    liquidationProbability: liquidationProbability(terms, liquidation, volatility, {
+      seed,
+      paths: resolved.monteCarloPaths,
+      steps: resolved.monteCarloSteps,
+      threshold: resolved.probabilityThreshold,
+      driftAnnualised: resolved.priceDriftAnnualised,
+      volatilityScale: resolved.volatilityScale,
+    }),
+    greeks,
+    scenarios: scenarioMatrix(terms, otherBookPnl(terms, greeks, book)),
+    replay: hasHistory ? historicalReplay(terms, snapshot.priceHistory, { fromTime: replayFrom, toTime: now }) : null,
+    oracleLag: oracleLag(terms, {
+      now,
+      warningHealthFactorWad: resolved.warningHealthFactorWad,
+      ...(feedRules ? { feedRules } : {}),
+    }),
     settings: resolved,
     notes,
   }
+}
+
+/** The oracle rounds of every volatile position that follows its own feed (the probability's risk factors). */
+function riskFeeds(t: HealthFactorTerms) {
+  return t.assets.flatMap((asset, i) =>
+    t.volatile[i] && t.followsOracle[i]
+      ? [{ asset, symbol: t.symbols[i] as string, rounds: t.snapshot.priceHistory[asset] ?? [] }]
+      : [],
+  )
 }
 
 function liquidationRow(price: AssetLiquidationPrice): LiquidationPriceRow {

@@ -1,10 +1,16 @@
 import type { CorrelatedLiquidation } from './correlatedLiquidation'
+import type { GreeksReport } from './greeks/bookGreeks'
+import type { ReplayReport } from './historicalReplay'
 import type { LiquidationCost } from './liquidationCost'
 import type { NoLiquidationPriceReason } from './liquidationPrice'
+import type { LiquidationProbabilityReport } from './liquidationProbability'
+import type { OracleLagReport } from './oracleLag'
 import type { Proposal } from './proposals/proposal'
+import type { ScenarioMatrix } from './scenarioMatrix'
 import type { RiskSettings } from './settings'
 import type { AaveRevision, Hex } from './snapshot'
 import type { StressReport } from './stress'
+import type { VolatilityReport } from './volatility'
 
 /**
  * RiskReport: everything the page, the command line and the benchmarks show about one account at
@@ -36,6 +42,18 @@ export type RiskReport = {
   liquidationCost: LiquidationCost
   /** Protective proposals, the smallest that reaches the target first (proposals/). */
   proposals: Proposal[]
+  /** Per-asset volatility from the oracle rounds (EWMA, GARCH, downside) and correlations (volatility.ts). */
+  volatility: VolatilityReport
+  /** P(liquidation) over 1 h, 24 h, 7 d, time to the threshold, σ distances (liquidationProbability.ts). */
+  liquidationProbability: LiquidationProbabilityReport
+  /** Exposure per underlying across Aave, LP and external positions; HF sensitivities (greeks/bookGreeks.ts). */
+  greeks: GreeksReport
+  /** ±16 % × volatility down/same/up, plus −66 %…+100 %: P&L and exact HF per cell (scenarioMatrix.ts). */
+  scenarios: ScenarioMatrix
+  /** The current book against the last `replayDays` of oracle rounds; null without history (historicalReplay.ts). */
+  replay: ReplayReport | null
+  /** DEX vs oracle per asset and the HF the next due oracle update would give (oracleLag.ts). */
+  oracleLag: OracleLagReport
   /** The settings that produced this report (resolved: defaults filled in). */
   settings: RiskSettings
   /** Parts of the report that could not be computed, and why (empty when the report is whole). */

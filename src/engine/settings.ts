@@ -21,11 +21,25 @@ export type RiskSettings = {
   maxProposals: number
   /** Gas price used to cost proposals (wei) and the network token's price in base currency. */
   gasPriceWei: bigint
+  /** Monte Carlo paths per horizon and steps per path, for accounts with several risk factors. */
+  monteCarloPaths: number
+  monteCarloSteps: number
+  /** The probability of liquidation whose first time the report gives ("time to trouble"): 0.05 = 5 %. */
+  probabilityThreshold: number
+  /** Annual arithmetic drift assumed for every price (0: no view on direction). */
+  priceDriftAnnualised: number
+  /** Multiplies every volatility estimate (1: as measured; the what-if slider moves it). */
+  volatilityScale: number
+  /** Historical replay window: the current book against the last N days of oracle rounds. */
+  replayDays: number
 }
 
 const wad = (units: bigint, hundredths: bigint) => units * WAD + (hundredths * WAD) / 100n
 
-/** The defaults: target HF 1.5 (issue 4), warning below 1.2, 0.5 % slippage, a 201-point ±60 % grid. */
+/**
+ * The defaults: target HF 1.5 (issue 4), warning below 1.2, 0.5 % slippage, a 201-point ±60 % grid;
+ * 20 000 Monte Carlo paths of 24 steps per horizon, time to a 5 % chance, no drift, a 7-day replay.
+ */
 export const DEFAULT_RISK_SETTINGS: RiskSettings = Object.freeze({
   targetHealthFactorWad: wad(1n, 50n),
   warningHealthFactorWad: wad(1n, 20n),
@@ -35,6 +49,12 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = Object.freeze({
   stressPoints: 201,
   maxProposals: 5,
   gasPriceWei: 1_000_000_000n,
+  monteCarloPaths: 20_000,
+  monteCarloSteps: 24,
+  probabilityThreshold: 0.05,
+  priceDriftAnnualised: 0,
+  volatilityScale: 1,
+  replayDays: 7,
 })
 
 /**
@@ -53,5 +73,15 @@ export function resolveRiskSettings(partial: Partial<RiskSettings> = {}): RiskSe
     throw new RangeError('stressPoints must be an odd integer ≥ 3 (the grid is centred on no shock)')
   if (!Number.isInteger(s.maxProposals) || s.maxProposals < 0) throw new RangeError('maxProposals must be ≥ 0')
   if (s.gasPriceWei < 0n) throw new RangeError('gasPriceWei must be ≥ 0')
+  if (!Number.isInteger(s.monteCarloPaths) || s.monteCarloPaths < 100 || s.monteCarloPaths > 1_000_000)
+    throw new RangeError('monteCarloPaths must be an integer in [100, 1 000 000]')
+  if (!Number.isInteger(s.monteCarloSteps) || s.monteCarloSteps < 1 || s.monteCarloSteps > 1_000)
+    throw new RangeError('monteCarloSteps must be an integer in [1, 1000]')
+  if (!(s.probabilityThreshold > 0 && s.probabilityThreshold < 1))
+    throw new RangeError('probabilityThreshold must be in (0, 1)')
+  if (!Number.isFinite(s.priceDriftAnnualised)) throw new RangeError('priceDriftAnnualised must be finite')
+  if (!(s.volatilityScale >= 0 && Number.isFinite(s.volatilityScale)))
+    throw new RangeError('volatilityScale must be finite and ≥ 0')
+  if (!(s.replayDays > 0 && s.replayDays <= 365)) throw new RangeError('replayDays must be in (0, 365]')
   return s
 }

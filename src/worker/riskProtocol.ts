@@ -3,6 +3,7 @@ import { type EvaluateOptions, evaluate } from '../engine/evaluate'
 import type { RiskReport } from '../engine/riskReport'
 import type { RiskSettings } from '../engine/settings'
 import type { PortfolioSnapshot } from '../engine/snapshot'
+import { volatilityMemo } from '../engine/volatility'
 
 /**
  * The risk worker's typed message protocol: one call, `evaluate(request)`, whose request and
@@ -29,13 +30,20 @@ export function reportTransferables(report: RiskReport): ArrayBuffer[] {
     add(report.stress.shocks)
     for (const curve of report.stress.curves) add(curve.healthFactor)
   }
+  if (report.replay) {
+    add(report.replay.series.time)
+    add(report.replay.series.healthFactor)
+  }
   return [...buffers]
 }
+
+/** GARCH fits by feed history, kept for the worker's life: a fit changes only when a feed writes a round. */
+const memo = { volatility: volatilityMemo() }
 
 /** The worker side: runs the engine and marks the report's typed arrays for transfer. */
 export const riskWorkerApi: RiskWorkerApi = {
   evaluate({ snapshot, settings, ...options }) {
-    const report = evaluate(snapshot, settings, options)
+    const report = evaluate(snapshot, settings, { ...options, memo })
     return transfer(report, reportTransferables(report))
   },
 }
