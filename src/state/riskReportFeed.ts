@@ -9,7 +9,7 @@ import type { RiskRequest } from '../worker/riskProtocol'
 export type RiskReportState = { report: RiskReport | undefined; error: Error | undefined; pending: boolean }
 
 /** Market facts the engine takes besides the snapshot (asset classes, swap router…), e.g. from the devnet manifest. */
-export type RiskMarketContext = Pick<EvaluateOptions, 'assetClass' | 'proposals'>
+export type RiskMarketContext = Pick<EvaluateOptions, 'assetClass' | 'proposals' | 'feedRules' | 'external'>
 
 /** One queue lane per account on one market of one chain. */
 export const riskAccountKey = (snapshot: PortfolioSnapshot) =>

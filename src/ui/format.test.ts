@@ -4,8 +4,12 @@ import { describe, expect, test } from 'vitest'
 import {
   formatBlockNumber,
   formatBps,
+  formatDuration,
   formatHealthFactor,
+  formatProbability,
+  formatRatio,
   formatSeconds,
+  formatSigmas,
   formatTokenAmount,
   formatUsd,
   HEALTH_FACTOR_NO_DEBT,
@@ -70,4 +74,26 @@ test('token amounts are grouped with at most six decimals, exactly from the bigi
   expect(formatTokenAmount(1_234_567_890n, 6)).toBe('1,234.56789')
   expect(formatTokenAmount(1n, 18)).toBe('0')
   expect(formatTokenAmount(123_456_789_012_345_678_901_234_567n, 18)).toBe('123,456,789.012346')
+})
+
+describe('statistics for people', () => {
+  test('a tiny probability is never shown as 0', () => {
+    expect(formatProbability(3e-7)).toBe('< 0.01%')
+    expect(formatProbability(0)).toBe('0%')
+    expect(formatProbability(0.04567)).toBe('4.6%')
+    expect(formatProbability(Number.NaN)).toBe('—')
+  })
+
+  test('durations in the unit a person reads', () => {
+    expect(formatDuration(600)).toBe('10 min')
+    expect(formatDuration(6.5 * 3_600)).toBe('6.5 h')
+    expect(formatDuration(8 * 86_400)).toBe('8.0 days')
+    expect(formatDuration(Number.POSITIVE_INFINITY)).toBe('not within reach')
+  })
+
+  test('σ distances and ratios', () => {
+    expect(formatSigmas(3.14159)).toBe('3.1σ')
+    expect(formatSigmas(1e6)).toBe('> 99σ')
+    expect(formatRatio(0.6534)).toBe('65.3%')
+  })
 })

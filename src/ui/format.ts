@@ -95,3 +95,35 @@ export function formatBlockNumber(blockNumber: bigint): string {
 export function shortenAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`
 }
+
+const probabilityFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 2 })
+const ratioFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
+const sigmaFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+
+/** A probability (float64 statistic) with two significant digits; "< 0.01%" below that, never a false 0. */
+export function formatProbability(p: number): string {
+  if (!Number.isFinite(p)) return '—'
+  if (p > 0 && p < 1e-4) return `< ${probabilityFormat.format(1e-4)}`
+  return probabilityFormat.format(p)
+}
+
+/** A volatility or fraction (float64) as a percentage with at most one decimal: 0.653 → "65.3%". */
+export function formatRatio(x: number): string {
+  return Number.isFinite(x) ? ratioFormat.format(x) : '—'
+}
+
+/** A distance in standard deviations: "3.2σ"; "> 99σ" far away. */
+export function formatSigmas(x: number): string {
+  if (Number.isNaN(x)) return '—'
+  if (x > 99) return '> 99σ'
+  return `${sigmaFormat.format(x)}σ`
+}
+
+/** A span of seconds in words for people: "45 min", "6.5 h", "3.2 days"; Infinity → "not within reach". */
+export function formatDuration(seconds: number): string {
+  if (seconds === Number.POSITIVE_INFINITY) return 'not within reach'
+  if (!Number.isFinite(seconds)) return '—'
+  if (seconds < 3_600) return `${Math.max(1, Math.round(seconds / 60))} min`
+  if (seconds < 2 * 86_400) return `${sigmaFormat.format(seconds / 3_600)} h`
+  return `${sigmaFormat.format(seconds / 86_400)} days`
+}

@@ -3,8 +3,10 @@ import type { Address } from 'viem'
 import { marketFromDevnetManifest } from '../../chain/aaveMarket'
 import { usePortfolioSnapshot } from '../../chain/usePortfolioSnapshot'
 import { useDevnet } from '../../state/devnetContext'
+import { useHistoryRecorder } from '../../state/history/useHistoryRecorder'
 import { useRiskReport } from '../../state/useRiskReport'
 import { formatHealthFactor, formatUsd } from '../../ui/format'
+import { LiquidationOdds } from './LiquidationOdds'
 import { LiquidationTable } from './LiquidationTable'
 import { ProposalList } from './ProposalList'
 import { riskMarketContext } from './riskMarketContext'
@@ -21,6 +23,8 @@ export function RiskPanel({ user }: { user: Address }) {
   const context = useMemo(() => riskMarketContext(manifest), [manifest])
   const snapshot = usePortfolioSnapshot({ chainId: chain.id, market, user })
   const { report, error } = useRiskReport(snapshot.data, NO_SETTINGS, context)
+  // Every block's headline numbers go to the persisted history (charts, a returning user's last day).
+  useHistoryRecorder(report)
 
   if (error && !report) return <p className="muted">The risk engine failed: {error.message}</p>
   if (!report) return <p className="muted">Evaluating liquidation risk…</p>
@@ -41,6 +45,7 @@ export function RiskPanel({ user }: { user: Address }) {
           seized to repay {best.debtSymbol}).
         </p>
       )}
+      <LiquidationOdds report={report} />
       <h2>To reach health factor {formatHealthFactor(report.settings.targetHealthFactorWad)}</h2>
       <ProposalList report={report} />
     </section>
