@@ -102,6 +102,12 @@ describe('liquidationProbability', () => {
     const t = healthFactorTerms(s)
     const correlated = liquidationPrices(s, { terms: t }).correlated
     if (correlated.factor === null) throw new Error('no correlated point')
+    // Time to 5 %: HF as one factor; with ρ = 1 and one σ that is the closed form's answer at the correlated point.
+    const exact = firstPassageProbability(
+      { spot: 1, barrier: 1 + correlated.shock, side: 'down', drift: 0, volatility: 0.7 },
+      (r.timeToThresholdSeconds as number) / SECONDS_PER_YEAR,
+    )
+    expect(Math.abs(exact - 0.05)).toBeLessThan(0.01)
     HORIZONS.slice(1).forEach((h, k) => {
       const expected = firstPassageProbability(
         { spot: 1, barrier: 1 + correlated.shock, side: 'down', drift: 0, volatility: 0.7 },

@@ -50,7 +50,10 @@ export type LiquidationProbabilityReport =
       method: 'closed-form' | 'monte-carlo'
       riskFactors: Hex[]
       horizons: HorizonProbability[]
-      /** The first time P(liquidation) reaches `threshold` (seconds; Infinity if never), closed form only. */
+      /**
+       * The first time P(liquidation) reaches `threshold` (seconds; Infinity if never): the closed form
+       * for one factor; for several, HF as one factor with ln HF's first-order volatility (approximate).
+       */
       timeToThresholdSeconds: number | null
       threshold: number
       paths: number
@@ -142,7 +145,8 @@ export function liquidationProbability(
   }
   const g = factors.map((i) => (price[i] as number) * ((weighted[i] as number) / W - (debt[i] as number) / D))
   const lnHf = Math.log(W / D)
-  const distanceSigmas = (h: number) => {
+  /** σ of ln HF per √year over horizon h, to first order: √(gᵀ Σ_h g). */
+  const lnHfVolatility = (h: number) => {
     let variance = 0
     for (let a = 0; a < factors.length; a++)
       for (let b = 0; b < factors.length; b++)
@@ -152,8 +156,9 @@ export function liquidationProbability(
           sigmaAt(a, h) *
           sigmaAt(b, h) *
           (correlation[a * factors.length + b] as number)
-    return lnHf / Math.sqrt((variance * h) / SECONDS_PER_YEAR)
+    return Math.sqrt(variance)
   }
+  const distanceSigmas = (h: number) => lnHf / (lnHfVolatility(h) * Math.sqrt(h / SECONDS_PER_YEAR))
 
   if (factors.length === 1) {
     const i = factors[0] as number
@@ -215,7 +220,9 @@ export function liquidationProbability(
     method: 'monte-carlo',
     riskFactors: factors.map((i) => t.assets[i] as Hex),
     horizons,
-    timeToThresholdSeconds: null,
+    // Several factors: HF itself as one driftless factor with ln HF's first-order volatility (an
+    // approximation; the horizons' probabilities above are the simulation's).
+    timeToThresholdSeconds: effectiveTimeToThreshold(Math.exp(lnHf), horizonSeconds, lnHfVolatility, threshold),
     threshold,
     paths: o.paths,
     perAsset,
@@ -255,6 +262,22 @@ function timeToThreshold(
     const b = { ...base, volatility: factorVolatility(v, h.horizonSeconds, side) * scale }
     answer = timeToProbability(b, threshold) * SECONDS_PER_YEAR
     if (answer <= h.horizonSeconds) return answer
+  }
+  return answer
+}
+
+/** The first T with P(HF reaches 1 by T) ≥ threshold, HF as a GBM with each horizon's ln HF volatility. */
+function effectiveTimeToThreshold(
+  healthFactor: number,
+  horizonsSeconds: readonly number[],
+  volatilityAt: (h: number) => number,
+  threshold: number,
+) {
+  let answer = Number.POSITIVE_INFINITY
+  for (const h of horizonsSeconds) {
+    const b: GbmBarrier = { spot: healthFactor, barrier: 1, side: 'down', drift: 0, volatility: volatilityAt(h) }
+    answer = timeToProbability(b, threshold) * SECONDS_PER_YEAR
+    if (answer <= h) return answer
   }
   return answer
 }
