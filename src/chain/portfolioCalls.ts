@@ -51,6 +51,7 @@ export type MarketLayout = {
 }
 
 export type Aggregate3Call = { target: Address; allowFailure: boolean; callData: Hex }
+export type Aggregate3Result = { success: boolean; returnData: Hex }
 
 export type PortfolioCallParams = { market: AaveMarket; user: Address; layout: MarketLayout }
 
@@ -132,11 +133,26 @@ export function decodePortfolioCall(
   params: PortfolioCallParams & { blockNumber: bigint },
   result: Hex,
 ): DecodedPortfolio {
+  return decodePortfolioResults(
+    params,
+    decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data: result }),
+  )
+}
+
+/** How many results `portfolioCalls` produces for a layout (to slice them out of a larger aggregate3). */
+export function portfolioCallCount(layout: MarketLayout): number {
+  return headOf(layout).length + 2 * layout.assets.length + layout.eModePriceSources.length
+}
+
+/** decodePortfolioCall on the already-decoded results of `portfolioCalls` (its slice of a larger aggregate3). */
+export function decodePortfolioResults(
+  params: PortfolioCallParams & { blockNumber: bigint },
+  results: readonly Aggregate3Result[],
+): DecodedPortfolio {
   const { market, user, layout, blockNumber } = params
-  const results = decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data: result })
   const head = headOf(layout)
   const n = layout.assets.length
-  if (results.length !== head.length + 2 * n + layout.eModePriceSources.length)
+  if (results.length !== portfolioCallCount(layout))
     throw new Error(`aggregate3 returned ${results.length} results for a call of a different size`)
   const answer = (index: number) => {
     const r = results[index]

@@ -4,7 +4,7 @@ import type { PortfolioSnapshot } from '../engine/snapshot'
 import type { AaveMarket } from './aaveMarket'
 import type { BlockHeader } from './blockStream'
 import { queryKeys } from './queryKeys'
-import { readPortfolioSnapshot } from './readPortfolioSnapshot'
+import { DEFAULT_PRICE_HISTORY_WINDOW, type PriceHistoryWindow, readPortfolioSnapshot } from './readPortfolioSnapshot'
 
 export type PortfolioSnapshotQueryParameters = {
   client: Client | undefined
@@ -12,12 +12,16 @@ export type PortfolioSnapshotQueryParameters = {
   market: AaveMarket
   user: Address | undefined
   head: BlockHeader | undefined
+  /** Oracle history carried by each snapshot (readPriceHistory's per-client cache; none when false). */
+  history?: PriceHistoryWindow | false
 }
 
 /**
  * The account's PortfolioSnapshot at the head block (one eth_call: readPortfolioSnapshot), for the
- * risk engine. Like account data: one query per block hash, never stale, the previous block's
- * snapshot kept while the next is read (same account and market only).
+ * risk engine: the market's reserves and the account's, the market's Uniswap V3 pools and the
+ * account's LP positions where the market names a Uniswap venue (the devnet does), and each price
+ * feed's rounds of the last 14 days. Like account data: one query per block hash, never stale, the
+ * previous block's snapshot kept while the next is read (same account and market only).
  */
 export function portfolioSnapshotQueryOptions({
   client,
@@ -25,6 +29,7 @@ export function portfolioSnapshotQueryOptions({
   market,
   user,
   head,
+  history = DEFAULT_PRICE_HISTORY_WINDOW,
 }: PortfolioSnapshotQueryParameters) {
   return queryOptions({
     queryKey: queryKeys.portfolioSnapshot(chainId, {
@@ -34,7 +39,13 @@ export function portfolioSnapshotQueryOptions({
     }),
     queryFn: (): Promise<PortfolioSnapshot> => {
       if (!client || !user || !head) throw new Error('snapshot read without client, account or block')
-      return readPortfolioSnapshot(client, { market, user, blockNumber: head.number })
+      return readPortfolioSnapshot(client, {
+        market,
+        user,
+        blockNumber: head.number,
+        ...(market.uniswap ? { uniswap: market.uniswap } : {}),
+        ...(history ? { history } : {}),
+      })
     },
     enabled: Boolean(client && user && head),
     staleTime: Number.POSITIVE_INFINITY,

@@ -302,6 +302,12 @@ export type ReadPriceHistoryParams = {
   multicall3?: Address
   /** latestRoundData per feed, already read (decodeLatestRounds of the block's multicall): saves that call. */
   latest?: readonly (PriceRound | undefined)[]
+  /**
+   * Forget cached rounds this window no longer needs (all but the newest `maxRounds`, and those
+   * before the newest round older than `sinceSeconds`), so a reader whose window only moves forward
+   * (the per-block snapshot) keeps a bounded cache. A wider window later reads them again.
+   */
+  keepWindowOnly?: boolean
 }
 
 const inWindow = (rounds: readonly PriceRound[], since: number, maxRounds: number, newest?: bigint) =>
@@ -378,11 +384,30 @@ export async function readPriceHistory(
     if (walk.state.kind === 'done' && walk.state.reason === 'start') cache.complete = true
   }
 
-  return Object.fromEntries(
+  const history = Object.fromEntries(
     feeds.map(({ asset, feed }, i) => {
       const cache = byFeed.get(feed.toLowerCase())
       const head = latest[i]
       return [asset, cache && head ? inWindow(cache.rounds, since, maxRounds, head.roundId) : []]
     }),
   )
+  if (params.keepWindowOnly)
+    for (const { feed } of feeds) trimToWindow(byFeed.get(feed.toLowerCase()), since, maxRounds)
+  return history
+}
+
+/** Keeps the newest `maxRounds` rounds and, of those older than `since`, only the newest (it tells the window is complete). */
+function trimToWindow(cache: FeedCache | undefined, since: number, maxRounds: number) {
+  if (!cache) return
+  const { rounds } = cache
+  let lastBefore = -1
+  for (let i = rounds.length - 1; i >= 0; i--)
+    if ((rounds[i] as PriceRound).updatedAt < since) {
+      lastBefore = i
+      break
+    }
+  const from = Math.max(lastBefore, rounds.length - maxRounds, 0)
+  if (from === 0) return
+  cache.rounds = rounds.slice(from)
+  cache.complete = false
 }

@@ -4,7 +4,7 @@ import type { UniswapPoolSnapshot } from '../engine/snapshot'
 import { MAX_TICK, MIN_TICK } from '../engine/uniswap/tickMath'
 import { multicall3Abi } from './abi/multicall3'
 import { uniswapV3PoolAbi } from './abi/uniswapV3Pool'
-import type { Aggregate3Call } from './portfolioCalls'
+import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
 
 /**
  * A Uniswap V3 pool's state for exact swap simulation (engine/uniswap/quoteExactInput): price,
@@ -56,6 +56,11 @@ export function uniswapPoolCalls(layout: UniswapPoolLayout): Aggregate3Call[] {
   for (const t of layout.ticks)
     calls.push(aggregateCall(a, encodeFunctionData({ abi: uniswapV3PoolAbi, functionName: 'ticks', args: [t] })))
   return calls
+}
+
+/** How many results uniswapPoolCalls(layout) produces (to slice them out of a larger aggregate3). */
+export function uniswapPoolCallCount(layout: UniswapPoolLayout): number {
+  return 2 + (layout.words.upper - layout.words.lower + 1) + layout.ticks.length
 }
 
 export type DecodedUniswapPool = { pool: UniswapPoolSnapshot } | { stale: UniswapPoolLayout }
@@ -116,6 +121,28 @@ export function decodeUniswapPool(
   }
 }
 
+/**
+ * decodeUniswapPool on aggregate3 results that may have failed (the calls folded into a larger
+ * aggregate3 allow failure, so one pool cannot sink the block's read): a failed call throws by name.
+ */
+export function decodeUniswapPoolResults(
+  layout: UniswapPoolLayout,
+  results: readonly Aggregate3Result[],
+  wordRadius = 2,
+): DecodedUniswapPool {
+  if (results.length !== uniswapPoolCallCount(layout))
+    throw new Error(`aggregate3 returned ${results.length} results for pool calls of a different size`)
+  return decodeUniswapPool(layout, successful(layout.address, results), wordRadius)
+}
+
+function successful(address: Address, results: readonly Aggregate3Result[]): Hex[] {
+  return results.map((r) => {
+    if (!r.success || r.returnData === '0x')
+      throw new Error(`UniswapV3Pool ${address} did not answer (is it a Uniswap V3 pool on this chain?)`)
+    return r.returnData
+  })
+}
+
 async function aggregate3(client: Client, multicall3: Address, calls: Aggregate3Call[], blockNumber: bigint) {
   const { data } = await call(client, {
     to: multicall3,
@@ -123,22 +150,27 @@ async function aggregate3(client: Client, multicall3: Address, calls: Aggregate3
     blockNumber,
   })
   if (!data) throw new Error(`Multicall3 at ${multicall3} returned no data at block ${blockNumber}`)
-  return decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data }).map((r) => r.returnData)
+  return decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data })
 }
 
-/** Tokens, fee and spacing (fixed for a pool's life) and the window around the current price. */
-async function readLayout(
-  client: Client,
-  { address, multicall3, blockNumber, wordRadius }: ReadUniswapPoolParams & { wordRadius: number },
-): Promise<UniswapPoolLayout> {
-  const data = await aggregate3(
-    client,
-    multicall3,
-    (['token0', 'token1', 'fee', 'tickSpacing', 'slot0'] as const).map((functionName) =>
-      aggregateCall(address, encodeFunctionData({ abi: uniswapV3PoolAbi, functionName })),
-    ),
-    blockNumber,
-  )
+const LAYOUT_FUNCTIONS = ['token0', 'token1', 'fee', 'tickSpacing', 'slot0'] as const
+
+/** The layout read of a pool: tokens, fee and spacing (fixed for a pool's life) and slot0 for the window. */
+export function uniswapPoolLayoutCalls(address: Address): Aggregate3Call[] {
+  return LAYOUT_FUNCTIONS.map((functionName) => ({
+    target: address,
+    allowFailure: true,
+    callData: encodeFunctionData({ abi: uniswapV3PoolAbi, functionName }),
+  }))
+}
+
+/** Decodes uniswapPoolLayoutCalls' results: the window of ±wordRadius words around the price, no ticks known yet. */
+export function decodeUniswapPoolLayout(
+  address: Address,
+  results: readonly Aggregate3Result[],
+  wordRadius = 2,
+): UniswapPoolLayout {
+  const data = successful(address, results)
   const abi = uniswapV3PoolAbi
   const tickSpacing = decodeFunctionResult({ abi, functionName: 'tickSpacing', data: data[3] as Hex })
   const [, tick] = decodeFunctionResult({ abi, functionName: 'slot0', data: data[4] as Hex })
@@ -151,6 +183,22 @@ async function readLayout(
     words: wordWindow(tick, tickSpacing, wordRadius),
     ticks: [],
   }
+}
+
+/** The layouts of several pools in one aggregate3 (none: no call). */
+export async function readUniswapPoolLayouts(
+  client: Client,
+  {
+    addresses,
+    multicall3,
+    blockNumber,
+    wordRadius = 2,
+  }: { addresses: readonly Address[]; multicall3: Address; blockNumber: bigint; wordRadius?: number },
+): Promise<UniswapPoolLayout[]> {
+  if (addresses.length === 0) return []
+  const results = await aggregate3(client, multicall3, addresses.flatMap(uniswapPoolLayoutCalls), blockNumber)
+  const n = LAYOUT_FUNCTIONS.length
+  return addresses.map((address, i) => decodeUniswapPoolLayout(address, results.slice(i * n, (i + 1) * n), wordRadius))
 }
 
 export type ReadUniswapPoolParams = {
@@ -173,11 +221,21 @@ export async function readUniswapPool(
   params: ReadUniswapPoolParams,
 ): Promise<{ pool: UniswapPoolSnapshot; layout: UniswapPoolLayout }> {
   const wordRadius = params.wordRadius ?? 2
-  let layout = params.layout ?? (await readLayout(client, { ...params, wordRadius }))
+  let layout =
+    params.layout ??
+    ((
+      await readUniswapPoolLayouts(client, {
+        addresses: [params.address],
+        multicall3: params.multicall3,
+        blockNumber: params.blockNumber,
+        wordRadius,
+      })
+    )[0] as UniswapPoolLayout)
   for (let attempt = 0; attempt < 4; attempt++) {
+    const results = await aggregate3(client, params.multicall3, uniswapPoolCalls(layout), params.blockNumber)
     const decoded = decodeUniswapPool(
       layout,
-      await aggregate3(client, params.multicall3, uniswapPoolCalls(layout), params.blockNumber),
+      results.map((r) => r.returnData),
       wordRadius,
     )
     if ('pool' in decoded) return { pool: decoded.pool, layout }

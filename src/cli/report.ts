@@ -1,7 +1,6 @@
 import { createPublicClient, http } from 'viem'
 import { getBlockNumber } from 'viem/actions'
 import { readPortfolioSnapshot } from '../chain/readPortfolioSnapshot'
-import { readUniswapPool } from '../chain/readUniswapPool'
 import { proposalCalls } from '../chain/tx/proposalCalls'
 import { evaluate } from '../engine/evaluate'
 import { userPositions } from '../engine/positions'
@@ -34,21 +33,14 @@ export async function runReport(argv: readonly string[]): Promise<string> {
   const market = await target.resolve(client)
   let report: RiskReport
   try {
-    const account = await readPortfolioSnapshot(client, { market, user: args.account, blockNumber })
-    // The swap pools the deleverage and rotation proposals need, at the same block. (The app's
-    // per-block read will fold these calls into its one multicall; the CLI reads once.)
-    const { multicall3 } = target.pools
-    const pools = multicall3
-      ? Object.fromEntries(
-          await Promise.all(
-            target.pools.byAsset.map(async ({ asset, pool }) => {
-              const read = await readUniswapPool(client, { address: pool, multicall3, blockNumber })
-              return [asset, read.pool] as const
-            }),
-          ),
-        )
-      : {}
-    const snapshot = { ...account, pools: { ...account.pools, ...pools } }
+    // The swap pools the deleverage and rotation proposals need are read in the same multicall.
+    const pools = target.pools.byAsset
+    const snapshot = await readPortfolioSnapshot(client, {
+      market,
+      user: args.account,
+      blockNumber,
+      ...(pools.length ? { uniswap: { pools } } : {}),
+    })
     if (userPositions(snapshot).length === 0)
       throw new CliError(`${args.account} has no positions on the market ${market.pool} at block ${blockNumber}`)
     // Time is the block's: the report describes the block, and the same block gives the same report.
