@@ -136,6 +136,20 @@ describe('liquidationProbability', () => {
     expect(week(run(closer, flatVolatility(closer, { WETH: 0.6, WBTC: 0.5 }, 0.6)))).toBeGreaterThan(base)
   })
 
+  test('several factors: a horizon beyond 6σ reads 0 without simulation, a nearer one is simulated', () => {
+    const s = snapshotFixture({
+      positions: { WETH: { supplied: 6 }, WBTC: { supplied: 0.2 }, USDC: { borrowed: 16_000 } },
+      prices: { WETH: 2_000, WBTC: 60_000 },
+    })
+    const r = run(s, flatVolatility(s, { WETH: 0.6, WBTC: 0.5 }, 0.6))
+    if (r.method !== 'monte-carlo') throw new Error(`expected Monte Carlo, got ${r.method}`)
+    const [hour, , week] = r.horizons
+    expect(hour?.distanceSigmas).toBeGreaterThan(6)
+    expect(hour).toMatchObject({ probability: 0, standardError: 0 })
+    expect(week?.distanceSigmas).toBeLessThan(6)
+    expect(week?.standardError).toBeGreaterThan(0)
+  })
+
   test('σ distance of ln HF: ln(HF)/σ√T for one factor', () => {
     const r = run(oneFactor, flatVolatility(oneFactor, { WETH: 0.8 }))
     if (r.method === 'none') throw new Error('expected a probability')

@@ -31,11 +31,17 @@ import { type AssetVolatility, scaledHorizon, type VolatilityReport } from './vo
 export type HorizonProbability = {
   horizonSeconds: number
   probability: number
-  /** 0 for the closed form; the Monte Carlo estimate's standard error otherwise. */
+  /** 0 for the closed form (and beyond MONTE_CARLO_SIGMA_LIMIT); the Monte Carlo estimate's standard error otherwise. */
   standardError: number
   /** ln HF over the horizon's σ of ln HF (first-order, with correlations): how many σ from HF 1. */
   distanceSigmas: number
 }
+
+/**
+ * Several factors: a horizon whose first-order distance exceeds this many σ is not simulated and
+ * reads 0 (a one-sided 6σ first passage is 2Φ(−6) ≈ 2e-9, far below what 20 000 paths resolve).
+ */
+export const MONTE_CARLO_SIGMA_LIMIT = 6
 
 export type AssetLiquidationOdds = {
   asset: Hex
@@ -195,6 +201,9 @@ export function liquidationProbability(
     fixedDebt += (debt[i] as number) * (price[i] as number)
   }
   const horizons = horizonSeconds.map((h) => {
+    const sigmas = distanceSigmas(h)
+    if (sigmas > MONTE_CARLO_SIGMA_LIMIT)
+      return { horizonSeconds: h, probability: 0, standardError: 0, distanceSigmas: sigmas }
     const mc = liquidationMonteCarlo({
       collateralWeighted: Float64Array.from(factors, (i) => (weighted[i] as number) * (price[i] as number)),
       debt: Float64Array.from(factors, (i) => (debt[i] as number) * (price[i] as number)),
@@ -213,7 +222,7 @@ export function liquidationProbability(
       horizonSeconds: h,
       probability: r.probability,
       standardError: r.standardError,
-      distanceSigmas: distanceSigmas(h),
+      distanceSigmas: sigmas,
     }
   })
   return {
