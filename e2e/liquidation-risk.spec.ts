@@ -27,6 +27,16 @@ test('the risk engine in its worker shows liquidation prices and proposals, on t
   // HF ≈ 1.40 is under the default 1.5 target: repay and add-collateral proposals from the wallet.
   await expect(panel.getByTestId('proposals').locator('li[data-kind="repay"]').first()).toBeVisible()
   await expect(panel.getByTestId('proposals').locator('li[data-kind="addCollateral"]').first()).toBeVisible()
+  // With the devnet's Uniswap router in the engine's context, a partial deleverage through a swap is proposed too.
+  await expect(panel.getByTestId('proposals').locator('li[data-kind="deleverage"]').first()).toBeVisible()
+
+  // The snapshot carries the feeds' two weeks of rounds: volatility per asset and P(liquidation) per horizon.
+  const odds = panel.getByTestId('liquidation-odds')
+  await expect(odds.getByTestId('volatility-table').locator('tr[data-asset="WETH"]')).toContainText('%')
+  const rows = odds.getByTestId('probability-table').locator('tbody tr')
+  await expect(rows).toHaveCount(3)
+  const probabilities = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-probability'))))
+  for (let k = 1; k < probabilities.length; k++) expect(probabilities[k]).toBeGreaterThanOrEqual(probabilities[k - 1] ?? 0)
 
   // A price move re-evaluates on the next block.
   const receipt = await setPrice(chain.clients, chain.manifest, 'WETH', 2600)
