@@ -95,7 +95,11 @@ export function liquidationProbability(
   const threshold = o.threshold ?? 0.05
   const drift = o.driftAnnualised ?? 0
   const scale = o.volatilityScale ?? 1
-  const byAsset = new Map<Hex, AssetVolatility>(volatility.assets.map((v) => [v.asset, v]))
+  // An estimate without a finite positive forecast for every horizon counts as missing, never as σ = NaN.
+  const usable = volatility.assets.filter((v) =>
+    v.horizons.every((h) => h.volatilityAnnualised > 0 && Number.isFinite(h.volatilityAnnualised)),
+  )
+  const byAsset = new Map<Hex, AssetVolatility>(usable.map((v) => [v.asset, v]))
   const horizonSeconds = volatility.assets[0]?.horizons.map((h) => h.horizonSeconds) ?? [3_600, 86_400, 604_800]
   const { price, weighted, debt } = smoothHealthFactorInputs(t)
 

@@ -55,3 +55,20 @@ describe('volatilityReport', () => {
     expect(v?.downsideMultiplier).toBeGreaterThan(1)
   })
 })
+
+describe('a jump after a quiet spell', () => {
+  test('every horizon stays finite and positive, whichever model forecasts', () => {
+    // 600 calm rounds (σ ≈ 20 %), then a −13 % print two hours later, as setPrice does on the devnet.
+    const { rounds } = simulateGarchRounds({ omega: 0.004, alpha: 0.02, beta: 0.97 }, 600, 5)
+    const last = rounds.at(-1) as (typeof rounds)[number]
+    const jumped = [
+      ...rounds,
+      { roundId: last.roundId + 1n, answer: (last.answer * 87n) / 100n, updatedAt: last.updatedAt + 7_200 },
+    ]
+    const v = assetVolatility({ asset: A, symbol: 'A', rounds: jumped })
+    expect(v).not.toBeNull()
+    for (const h of v?.horizons ?? []) expect(h.volatilityAnnualised).toBeGreaterThan(0)
+    for (const h of v?.horizons ?? []) expect(Number.isFinite(h.volatilityAnnualised)).toBe(true)
+    if (v?.model === 'garch') expect(v.garch?.persistence).toBeLessThan(0.999)
+  })
+})

@@ -4,7 +4,7 @@ import { downsideVolatility } from './stats/downsideVolatility'
 import { ewmaVolatility } from './stats/ewmaVolatility'
 import { type GarchFit, garchVolatility } from './stats/garch'
 import { oracleReturns, timeScaledReturns } from './stats/oracleReturns'
-import { FORECAST_HORIZONS_SECONDS, type HorizonVolatility, horizonVolatility } from './stats/timeBasis'
+import { type HorizonVolatility, horizonVolatility } from './stats/timeBasis'
 
 /**
  * Per-asset volatility from the oracle's own rounds (issue 5, point 1): EWMA (λ = 0.94 per day),
@@ -36,7 +36,7 @@ export type AssetVolatility = {
   skewAdjustedVolatilityAnnualised: number
   skewness: number
   excessKurtosis: number
-  /** Which forecast `horizons` holds. */
+  /** Which forecast `horizons` holds: GARCH's unless it did not fit or sits at persistence ≥ 0.999. */
   model: VolatilityModel
   /** The forecast per report horizon (1 h, 24 h, 7 d). */
   horizons: HorizonVolatility[]
@@ -56,6 +56,9 @@ export type VolatilityReport = {
 
 /** Fewer returns than this give no estimate at all (the asset's probabilities are then not computed). */
 export const MIN_VOLATILITY_OBSERVATIONS = 20
+
+/** Above this α + β the GARCH forecast is not used (see assetVolatility). */
+export const MAX_GARCH_PERSISTENCE = 0.999
 
 /** Hourly buckets: longer than a feed's heartbeat-driven gaps, so asynchronous updates do not bias ρ to 0. */
 export const CORRELATION_BUCKET_SECONDS = 3_600
@@ -103,7 +106,14 @@ export function assetVolatility({ asset, symbol, rounds }: AssetRounds, memo?: V
   const ewma = ewmaVolatility(returns)
   const garch = garchVolatility(returns)
   const downside = downsideVolatility(timeScaledReturns(returns))
-  const horizons = garch?.horizons ?? ewma.horizons
+  // A fit that sits on the stationarity edge (IGARCH: one jump can push it there) has no long run to
+  // revert to; its forecasts are the EWMA's with extra steps, so the flat EWMA forecast is used instead.
+  const garchUsable =
+    garch !== null &&
+    garch.persistence < MAX_GARCH_PERSISTENCE &&
+    garch.horizons.every((h) => Number.isFinite(h.horizonVariance) && h.horizonVariance > 0)
+  if (!garchUsable && !(ewma.variancePerSecond > 0 && Number.isFinite(ewma.variancePerSecond))) return null
+  const horizons = garchUsable ? garch.horizons : ewma.horizons
   const multiplier = downside.skewAdjustedVolatilityAnnualised / downside.volatilityAnnualised
   const v: AssetVolatility = {
     asset,
@@ -122,8 +132,8 @@ export function assetVolatility({ asset, symbol, rounds }: AssetRounds, memo?: V
     skewAdjustedVolatilityAnnualised: downside.skewAdjustedVolatilityAnnualised,
     skewness: downside.skewness,
     excessKurtosis: downside.excessKurtosis,
-    model: garch ? 'garch' : 'ewma',
-    horizons: horizons.length > 0 ? horizons : FORECAST_HORIZONS_SECONDS.map((h) => horizonVolatility(h, Number.NaN)),
+    model: garchUsable ? 'garch' : 'ewma',
+    horizons,
     downsideMultiplier: Number.isFinite(multiplier) && multiplier > 0 ? multiplier : 1,
   }
   if (memo) {

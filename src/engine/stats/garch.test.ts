@@ -6,6 +6,7 @@ import {
   garchHorizonVariance,
   garchLogLikelihood,
   garchVolatility,
+  persistenceShortfall,
 } from './garch'
 import { oracleReturns, timeScaledReturns } from './oracleReturns'
 import { seededNormal } from './testing/seededNormal'
@@ -107,5 +108,30 @@ describe('garchHorizonVariance', () => {
     expect(gap(hour)).toBeLessThanOrEqual(gap(fit.currentVolatilityAnnualised) + 1e-12)
     expect(gap(day)).toBeLessThanOrEqual(gap(hour) + 1e-12)
     expect(gap(week)).toBeLessThanOrEqual(gap(day) + 1e-12)
+  })
+})
+
+describe('garchHorizonVariance near persistence 1', () => {
+  test('a fit with α + β = 1 − 1.7e-11 (σ̄ in the thousands) forecasts a finite, positive, continuous variance', () => {
+    // The fit the devnet produced after a −13 % jump: IGARCH in all but name.
+    const parameters = { omega: 0.0036258467792574037, alpha: 6.8e-54, beta: 0.9999999999833715 }
+    const next = 2.3269722145649916 ** 2
+    for (const H of [600, 3_600, 86_400, 604_800]) {
+      const v = garchHorizonVariance(parameters, next, 2_000, H)
+      expect(Number.isFinite(v) && v > 0, `H = ${H}`).toBe(true)
+      // Barely any mean reversion: the forecast is h_{n+1} per step plus ω per step accumulated.
+      const k = H / 2_000
+      const expected = (2_000 / SECONDS_PER_YEAR) * (k * next + (0.0036258467792574037 * k * (k - 1)) / 2)
+      expect(v / expected).toBeCloseTo(1, 6)
+    }
+  })
+
+  test('the series and the closed form of the shortfall meet where they hand over', () => {
+    for (const k of [0.5, 1.8, 48, 336]) {
+      const q = 1e-3 / k
+      const series = persistenceShortfall(k, q * (1 - 1e-9))
+      const closed = persistenceShortfall(k, q * (1 + 1e-9))
+      expect(Math.abs(series - closed) / Math.abs(closed)).toBeLessThan(1e-8)
+    }
   })
 })

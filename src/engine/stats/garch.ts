@@ -90,6 +90,11 @@ export function fitGarchParameters(z: Float64Array, varianceTargeting = false): 
  * E[h_{n+j}] = σ̄² + p^{j−1}(h_{n+1} − σ̄²), each worth Δ̄/year of annualised variance:
  *
  *   V_H = (Δ̄ / year) · [k σ̄² + (h_{n+1} − σ̄²)(1 − p^k)/(1 − p)]   (k may be fractional).
+ *
+ * Written as (Δ̄ / year) · [k·h_{n+1} + (σ̄² − h_{n+1})·(k − (1 − p^k)/(1 − p))] so that a persistence
+ * near 1 (where σ̄² = ω/(1 − p) explodes) does not cancel catastrophically: k − (1 − p^k)/(1 − p) is
+ * summed as a series in q = 1 − p when kq is small, and from expm1/log1p otherwise. The result is
+ * never negative (each step's forecast is a positive combination of h_{n+1} and σ̄²).
  */
 export function garchHorizonVariance(
   { omega, alpha, beta }: GarchParameters,
@@ -97,11 +102,27 @@ export function garchHorizonVariance(
   meanSpacingSeconds: number,
   horizonSeconds: number,
 ): number {
-  const p = alpha + beta
-  const longRun = omega / (1 - p)
+  const q = 1 - (alpha + beta)
+  const longRun = omega / q
   const k = horizonSeconds / meanSpacingSeconds
-  const stepsSum = k * longRun + ((nextVariance - longRun) * (1 - p ** k)) / (1 - p)
-  return (meanSpacingSeconds / SECONDS_PER_YEAR) * stepsSum
+  const shortfall = persistenceShortfall(k, q)
+  const steps = k * nextVariance + (longRun - nextVariance) * shortfall
+  return (meanSpacingSeconds / SECONDS_PER_YEAR) * Math.max(steps, 0)
+}
+
+/**
+ * k − (1 − p^k)/(1 − p) with p = 1 − q, q ∈ (0, 1]: how many steps' worth the forecast has moved from
+ * h_{n+1} toward σ̄². Series k(k−1)q/2 − k(k−1)(k−2)q²/6 + … for kq < 1e-3 (exact to double precision there).
+ */
+export function persistenceShortfall(k: number, q: number): number {
+  if (k * q < 1e-3) {
+    // Σ_{m≥2} (−1)^m C(k, m) q^{m−1}, three terms: the fourth is below 1e-12 relative for kq < 1e-3.
+    const c2 = (k * (k - 1)) / 2
+    const c3 = (c2 * (k - 2)) / 3
+    const c4 = (c3 * (k - 3)) / 4
+    return c2 * q - c3 * q * q + c4 * q * q * q
+  }
+  return k + Math.expm1(k * Math.log1p(-q)) / q
 }
 
 /** Fits GARCH(1,1) to a feed's returns and forecasts the horizons; null below GARCH_MIN_OBSERVATIONS. */
