@@ -6,6 +6,7 @@ import { useDevnet } from '../../state/devnetContext'
 import { useHistoryRecorder } from '../../state/history/useHistoryRecorder'
 import { useRiskReport } from '../../state/useRiskReport'
 import { formatHealthFactor, formatUsd } from '../../ui/format'
+import { Notice } from '../../ui/Notice'
 import { LiquidationOdds } from './LiquidationOdds'
 import { LiquidationTable } from './LiquidationTable'
 import { ProposalList } from './ProposalList'
@@ -38,6 +39,11 @@ export function RiskPanel({ user }: { user: Address }) {
       data-health-factor-wad={report.accountData.healthFactorWad.toString()}
     >
       <h2>Liquidation risk</h2>
+      {error && (
+        <Notice tone="error" title="The risk engine failed on a newer block">
+          {error.message}. Showing block {report.block.number.toString()}.
+        </Notice>
+      )}
       <LiquidationTable report={report} />
       {best && (
         <p>
