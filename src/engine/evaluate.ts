@@ -145,6 +145,7 @@ export function evaluate(
       threshold: resolved.probabilityThreshold,
       driftAnnualised: resolved.priceDriftAnnualised,
       volatilityScale: resolved.volatilityScale,
+      studentTDegreesOfFreedom: resolved.studentTDegreesOfFreedom,
     }),
     greeks,
     scenarios: scenarioMatrix(terms, otherBookPnl(terms, greeks, book)),

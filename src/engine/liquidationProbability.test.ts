@@ -150,6 +150,17 @@ describe('liquidationProbability', () => {
     expect(week?.standardError).toBeGreaterThan(0)
   })
 
+  test('fat tails (Student-t, ν = 3) raise the short-horizon chance of a far barrier', () => {
+    const s = snapshotFixture({
+      positions: { WETH: { supplied: 6 }, WBTC: { supplied: 0.2 }, USDC: { borrowed: 17_000 } },
+      prices: { WETH: 2_000, WBTC: 60_000 },
+    })
+    const v = flatVolatility(s, { WETH: 0.6, WBTC: 0.5 }, 0.6)
+    const day = (x: ReturnType<typeof run>) =>
+      x.method === 'monte-carlo' ? (x.horizons[1]?.probability as number) : Number.NaN
+    expect(day(run(s, v, { studentTDegreesOfFreedom: 3 }))).toBeGreaterThan(day(run(s, v)))
+  })
+
   test('σ distance of ln HF: ln(HF)/σ√T for one factor', () => {
     const r = run(oneFactor, flatVolatility(oneFactor, { WETH: 0.8 }))
     if (r.method === 'none') throw new Error('expected a probability')

@@ -84,6 +84,8 @@ export type LiquidationProbabilityOptions = {
   driftAnnualised?: number
   /** Multiplies every volatility (what-if, scenario "vol up"). */
   volatilityScale?: number
+  /** Monte Carlo innovations: Student-t with ν degrees of freedom (fat tails), or normal when null/absent. */
+  studentTDegreesOfFreedom?: number | null
 }
 
 export function liquidationProbability(
@@ -220,6 +222,9 @@ export function liquidationProbability(
       paths: o.paths,
       steps: o.steps,
       seed: o.seed,
+      ...(o.studentTDegreesOfFreedom
+        ? { innovations: { kind: 'student-t' as const, degreesOfFreedom: o.studentTDegreesOfFreedom } }
+        : {}),
     })
     const r = mc.horizons[0] as { probability: number; standardError: number }
     return {

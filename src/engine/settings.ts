@@ -32,6 +32,8 @@ export type RiskSettings = {
   volatilityScale: number
   /** Historical replay window: the current book against the last N days of oracle rounds. */
   replayDays: number
+  /** Fat tails for the Monte Carlo: Student-t innovations with this many degrees of freedom (> 2); null = normal. */
+  studentTDegreesOfFreedom: number | null
 }
 
 const wad = (units: bigint, hundredths: bigint) => units * WAD + (hundredths * WAD) / 100n
@@ -55,6 +57,7 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = Object.freeze({
   priceDriftAnnualised: 0,
   volatilityScale: 1,
   replayDays: 7,
+  studentTDegreesOfFreedom: null,
 })
 
 /**
@@ -83,5 +86,10 @@ export function resolveRiskSettings(partial: Partial<RiskSettings> = {}): RiskSe
   if (!(s.volatilityScale >= 0 && Number.isFinite(s.volatilityScale)))
     throw new RangeError('volatilityScale must be finite and ≥ 0')
   if (!(s.replayDays > 0 && s.replayDays <= 365)) throw new RangeError('replayDays must be in (0, 365]')
+  if (
+    s.studentTDegreesOfFreedom !== null &&
+    !(s.studentTDegreesOfFreedom > 2 && Number.isFinite(s.studentTDegreesOfFreedom))
+  )
+    throw new RangeError('studentTDegreesOfFreedom must be a finite number > 2, or null for normal innovations')
   return s
 }
