@@ -85,6 +85,7 @@ describe('statistics for people', () => {
   })
 
   test('durations in the unit a person reads', () => {
+    expect(formatDuration(30)).toBe('30 s')
     expect(formatDuration(600)).toBe('10 min')
     expect(formatDuration(6.5 * 3_600)).toBe('6.5 h')
     expect(formatDuration(8 * 86_400)).toBe('8.0 days')

@@ -119,10 +119,11 @@ export function formatSigmas(x: number): string {
   return `${sigmaFormat.format(x)}σ`
 }
 
-/** A span of seconds in words for people: "45 min", "6.5 h", "3.2 days"; Infinity → "not within reach". */
+/** A span of seconds in words for people: "30 s", "45 min", "6.5 h", "3.2 days"; Infinity → "not within reach". */
 export function formatDuration(seconds: number): string {
   if (seconds === Number.POSITIVE_INFINITY) return 'not within reach'
   if (!Number.isFinite(seconds)) return '—'
+  if (seconds < 60) return `${Math.max(0, Math.round(seconds))} s`
   if (seconds < 3_600) return `${Math.max(1, Math.round(seconds / 60))} min`
   if (seconds < 2 * 86_400) return `${sigmaFormat.format(seconds / 3_600)} h`
   return `${sigmaFormat.format(seconds / 86_400)} days`

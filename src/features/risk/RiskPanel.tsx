@@ -7,6 +7,7 @@ import { useHistoryRecorder } from '../../state/history/useHistoryRecorder'
 import { useRiskReport } from '../../state/useRiskReport'
 import { formatHealthFactor, formatUsd } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
+import { FeedFreshness } from './FeedFreshness'
 import { LiquidationOdds } from './LiquidationOdds'
 import { LiquidationTable } from './LiquidationTable'
 import { ProposalList } from './ProposalList'
@@ -44,6 +45,7 @@ export function RiskPanel({ user }: { user: Address }) {
           {error.message}. Showing block {report.block.number.toString()}.
         </Notice>
       )}
+      <FeedFreshness report={report} />
       <LiquidationTable report={report} />
       {best && (
         <p>
