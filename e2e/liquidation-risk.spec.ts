@@ -36,7 +36,8 @@ test('the risk engine in its worker shows liquidation prices and proposals, on t
   const rows = odds.getByTestId('probability-table').locator('tbody tr')
   await expect(rows).toHaveCount(3)
   const probabilities = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-probability'))))
-  for (let k = 1; k < probabilities.length; k++) expect(probabilities[k]).toBeGreaterThanOrEqual(probabilities[k - 1] ?? 0)
+  for (let k = 1; k < probabilities.length; k++)
+    expect(probabilities[k]).toBeGreaterThanOrEqual(probabilities[k - 1] ?? 0)
 
   // A price move re-evaluates on the next block.
   const receipt = await setPrice(chain.clients, chain.manifest, 'WETH', 2600)

@@ -4,6 +4,7 @@ import { HealthScreen } from '../features/health/HealthScreen'
 import { NodeStatus } from '../features/node/NodeStatus'
 import { WalletBar } from '../features/wallet/WalletBar'
 import { WrongChainNotice } from '../features/wallet/WrongChainNotice'
+import { WatchPanel } from '../features/watch/WatchPanel'
 import { createQueryClient } from '../state/queryClient'
 import { ChainProviders } from './ChainProviders'
 import { ManifestGate } from './ManifestGate'
@@ -24,6 +25,7 @@ export function App() {
                 <NodeStatus />
                 <WalletBar />
                 <WrongChainNotice />
+                <WatchPanel />
                 <HealthScreen />
               </ChainProviders>
             )}

@@ -1,19 +1,25 @@
-import { useConnection } from 'wagmi'
+import { useMemo } from 'react'
+import { devnetMarket } from '../../chain/markets'
 import { useAccountData } from '../../chain/useAccountData'
 import { useHead } from '../../chain/useHead'
 import { useDevnet } from '../../state/devnetContext'
 import { useNodeHealth } from '../../state/nodeHealthStore'
 import { RiskPanel } from '../risk/RiskPanel'
+import { useActiveAccount } from '../watch/useActiveAccount'
+import { WatchBanner } from '../watch/WatchBanner'
 import { AccountHealth } from './AccountHealth'
 import { BlockLine } from './BlockLine'
 
 /**
- * The connected account's health, live. The block shown is the one the figures were read at
- * (not merely the latest head), so the number and its block always agree.
+ * The active account's health, live: the watched address if there is one, else the connected
+ * wallet's. The block shown is the one the figures were read at (not merely the latest head), so
+ * the number and its block always agree.
  */
 export function HealthScreen() {
   const { manifest, chain } = useDevnet()
-  const { address } = useConnection()
+  const active = useActiveAccount()
+  const address = active.address
+  const marketName = useMemo(() => devnetMarket(manifest).name, [manifest])
   const head = useHead(chain.id)
   const account = useAccountData({ chainId: chain.id, pool: manifest.aave.pool, user: address })
   const block = address && account.data ? account.data.block : head.data
@@ -23,13 +29,20 @@ export function HealthScreen() {
   return (
     <>
       <section className={stale ? 'panel panel-stale' : 'panel'} aria-label="Account health">
+        {active.source === 'watch' && <WatchBanner target={active.target} marketName={marketName} />}
         <BlockLine block={block} />
         {address ? (
           <AccountHealth query={account} pool={manifest.aave.pool} rpcUrl={manifest.rpcUrl} />
         ) : (
-          <p className="muted">Connect a wallet to see its health factor.</p>
+          <p className="muted">Connect a wallet, or watch any address, to see its health factor.</p>
         )}
       </section>
+      {address && active.readOnly && (
+        <p className="read-only-note muted" data-testid="read-only-note">
+          Read-only: proposals for a watched account are shown for information; carrying one out needs that account’s
+          own wallet.
+        </p>
+      )}
       {address && <RiskPanel user={address} />}
     </>
   )

@@ -1,35 +1,35 @@
 import type { BaseError } from 'viem'
-import { type Connector, useConnect, useConnection, useConnectors, useDisconnect } from 'wagmi'
+import { useConnect, useConnection, useDisconnect } from 'wagmi'
+import { useWalletOptions } from './useWalletOptions'
+import { walletLabel } from './walletOptions'
 
-/** What each connector is called on its button. */
-const buttonLabel: Record<string, string> = { demoWallet: 'Demo wallet', injected: 'Browser wallet' }
-
-/** window.ethereum exists only with a wallet extension (or a test's injected provider). */
-const hasInjectedProvider = () => typeof window !== 'undefined' && 'ethereum' in window && Boolean(window.ethereum)
-
-/** Connect buttons while disconnected; the connected account and a Disconnect button once connected. */
+/**
+ * Connect buttons while disconnected (each wallet found in the page by name, the browser's
+ * window.ethereum, WalletConnect when configured, the devnet's demo wallet); the connected account
+ * and a Disconnect button once connected. Account and chain changes in the wallet arrive through
+ * wagmi's connector events and re-render everything that reads the connection: no reload.
+ */
 export function WalletBar() {
   const connection = useConnection()
-  const connectors = useConnectors()
+  const offered = useWalletOptions()
   const connect = useConnect()
   const disconnect = useDisconnect()
 
   if (connection.status === 'connected')
     return (
-      <div className="wallet-bar">
+      <section className="wallet-bar" aria-label="Wallet">
         <span className="muted">Account</span>
         <code data-testid="account">{connection.address}</code>
-        <span className="muted">via {buttonLabel[connection.connector.id] ?? connection.connector.name}</span>
+        <span className="muted">via {walletLabel(connection.connector)}</span>
         <button type="button" onClick={() => disconnect.mutate({ connector: connection.connector })}>
           Disconnect
         </button>
-      </div>
+      </section>
     )
 
-  const offered = connectors.filter((connector: Connector) => connector.id !== 'injected' || hasInjectedProvider())
   const busy = connect.isPending || connection.status === 'connecting' || connection.status === 'reconnecting'
   return (
-    <div className="wallet-bar">
+    <section className="wallet-bar" aria-label="Wallet">
       <span className="muted">Connect</span>
       {offered.map((connector) => (
         <button
@@ -37,9 +37,11 @@ export function WalletBar() {
           type="button"
           disabled={busy}
           aria-busy={connect.isPending && connect.variables?.connector === connector}
+          data-connector={connector.id}
           onClick={() => connect.mutate({ connector })}
         >
-          {buttonLabel[connector.id] ?? connector.name}
+          {connector.icon && <img className="wallet-icon" src={connector.icon} alt="" width={18} height={18} />}
+          {walletLabel(connector)}
         </button>
       ))}
       {offered.length === 0 && <span>No wallet available: install a browser wallet to connect.</span>}
@@ -48,6 +50,6 @@ export function WalletBar() {
           {(connect.error as BaseError).shortMessage ?? connect.error.message}
         </span>
       )}
-    </div>
+    </section>
   )
 }
