@@ -2,11 +2,14 @@
 // `npm run bench`: prints figures against DESIGN.md's targets and a peer where one exists.
 // Never fails on time; a row that cannot be measured says why.
 import { coldDeploy, startToHealthFactor, warmStart } from './devnetStart.mjs'
+import { liveDataRows } from './liveData.mjs'
+import { oracleToPageRows } from './liveDataLatency.mjs'
 import { riskEngineRows, riskStatisticsRows } from './riskEngine.mjs'
 import { printTable } from './table.mjs'
 
 const engine = await riskEngineRows()
 const statistics = await riskStatisticsRows()
+const live = await liveDataRows()
 const rows = []
 for (const [name, run] of [
   ['evaluate', engine.evaluateRow],
@@ -19,6 +22,8 @@ for (const [name, run] of [
   ['cold deploy', coldDeploy],
   ['warm start', warmStart],
   ['npm start → HF', startToHealthFactor],
+  ['oracle update → HF in the page', oracleToPageRows],
+  ['RPC requests per block', live.requestsPerBlockRows],
 ]) {
   try {
     const row = await run()
