@@ -32,16 +32,17 @@ export function freePort() {
 /**
  * Starts anvil on 127.0.0.1. `port: 0` picks a free port; a taken port fails with a
  * message saying so. Resolves once the node answers JSON-RPC.
- * @param {{port?: number, loadState?: string, blockTime?: number, quiet?: boolean}} opts
+ * `chainId` is the devnet's unless given (tests start a bare node of a live chain's id).
+ * @param {{port?: number, loadState?: string, blockTime?: number, quiet?: boolean, chainId?: number}} opts
  */
-export async function startAnvil({ port = 8545, loadState, blockTime, quiet = true } = {}) {
+export async function startAnvil({ port = 8545, loadState, blockTime, quiet = true, chainId = DEVNET_CHAIN_ID } = {}) {
   if (!existsSync(anvilBin))
     throw new Error(`anvil binary not found at ${anvilBin}: run \`npm ci\` (it ships in @foundry-rs/anvil-linux-amd64)`)
   if (port === 0) port = await freePort()
   else if (!(await isPortFree(port)))
     throw new Error(`port ${port} is already in use by another process: pass --port <n>, or --port 0 for a free one`)
 
-  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(DEVNET_CHAIN_ID)]
+  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId)]
   args.push('--mnemonic', MNEMONIC, '--accounts', '10', '--balance', '1000000', '--gas-limit', '60000000')
   args.push('--code-size-limit', '49152', '--silent')
   if (loadState) args.push('--load-state', loadState)

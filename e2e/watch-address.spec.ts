@@ -104,14 +104,11 @@ test('a link with bad parameters says what is wrong and shows nothing it cannot'
   await expect(problems).toContainText('is not a chain id')
   await expect(page.getByTestId('health-factor')).toHaveCount(0)
 
-  await page.goto(`/?account=${trader}&market=aave-v3-ethereum`)
-  await expect(page.getByTestId('link-problems')).toContainText(
-    'Aave V3 Ethereum (market “aave-v3-ethereum”) is not available in this build',
-  )
-  await page.goto(`/?account=${trader}&chain=1`)
-  await expect(page.getByTestId('link-problems')).toContainText(
-    'Chain 1 (Aave V3 Ethereum) is not available in this build',
-  )
+  // A market MarginGuard does not know, and a chain that contradicts the market.
+  await page.goto(`/?account=${trader}&market=aave-v2-fantom`)
+  await expect(page.getByTestId('link-problems')).toContainText("The link's market “aave-v2-fantom” is unknown")
+  await page.goto(`/?account=${trader}&chain=8453&market=aave-v3-ethereum`)
+  await expect(page.getByTestId('link-problems')).toContainText('Aave V3 Ethereum is on chain 1, not chain 8453')
   await expect(page.getByTestId('watch-banner')).toHaveCount(0)
 
   // The page still works: watching from the field replaces the bad link.

@@ -1,10 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState } from 'react'
 import { HealthScreen } from '../features/health/HealthScreen'
+import { MarketPanel } from '../features/markets/MarketPanel'
 import { NodeStatus } from '../features/node/NodeStatus'
 import { WalletBar } from '../features/wallet/WalletBar'
 import { WrongChainNotice } from '../features/wallet/WrongChainNotice'
 import { WatchPanel } from '../features/watch/WatchPanel'
+import { MarketProvider } from '../state/marketContext'
 import { createQueryClient } from '../state/queryClient'
 import { ChainProviders } from './ChainProviders'
 import { ManifestGate } from './ManifestGate'
@@ -21,13 +23,17 @@ export function App() {
         <main>
           <ManifestGate>
             {(manifest) => (
-              <ChainProviders manifest={manifest}>
-                <NodeStatus />
-                <WalletBar />
-                <WrongChainNotice />
-                <WatchPanel />
-                <HealthScreen />
-              </ChainProviders>
+              <MarketProvider manifest={manifest}>
+                {/* Outside the chain providers: saving an RPC URL remounts those, not the form that saved it. */}
+                <MarketPanel />
+                <ChainProviders manifest={manifest}>
+                  <NodeStatus />
+                  <WalletBar />
+                  <WrongChainNotice />
+                  <WatchPanel />
+                  <HealthScreen />
+                </ChainProviders>
+              </MarketProvider>
             )}
           </ManifestGate>
         </main>

@@ -2,12 +2,14 @@ import { getAddress, isAddress } from 'viem'
 import { describe, expect, expectTypeOf, test } from 'vitest'
 import type { DevnetManifest } from './devnetManifest'
 import {
+  chooseMarket,
   DEVNET_MARKET_ID,
   LIVE_MARKETS,
   type LiveMarketId,
   type MarketDefinition,
   marketById,
   marketsForChain,
+  selectableMarkets,
 } from './markets'
 
 const CHAINS: Record<LiveMarketId, number> = {
@@ -89,6 +91,30 @@ describe('market lookup', () => {
     })
     expect(devnet?.chain.id).toBe(31337)
     expect(marketsForChain(31337, manifest).map((m) => m.id)).toEqual([DEVNET_MARKET_ID])
+  })
+
+  test('the selector offers the devnet first when its manifest is served, then the six live markets', () => {
+    expect(selectableMarkets().map((m) => m.id)).toEqual(LIVE_MARKETS.map((m) => m.id))
+    expect(selectableMarkets(manifest).map((m) => m.id)).toEqual([DEVNET_MARKET_ID, ...LIVE_MARKETS.map((m) => m.id)])
+    expect(selectableMarkets(manifest)[0]?.wsUrl).toBe('ws://127.0.0.1:8545')
+  })
+
+  test('a devnet on a live chain id replaces that chain’s market: one chain id, one node', () => {
+    const onMainnetId = { ...manifest, chainId: 1 } as DevnetManifest
+    const ids = selectableMarkets(onMainnetId).map((m) => m.id)
+    expect(ids).toHaveLength(LIVE_MARKETS.length)
+    expect(ids).toContain(DEVNET_MARKET_ID)
+    expect(ids).not.toContain('aave-v3-ethereum')
+  })
+
+  test('the chosen market is the stored one when offered, else the first (the default)', () => {
+    const markets = selectableMarkets(manifest)
+    expect(chooseMarket(markets, 'aave-v3-base').id).toBe('aave-v3-base')
+    expect(chooseMarket(markets, null).id).toBe(DEVNET_MARKET_ID)
+    expect(chooseMarket(markets, 'aave-v2-fantom').id).toBe(DEVNET_MARKET_ID)
+    // The devnet was chosen, but no manifest is served now: the first live market stands in.
+    expect(chooseMarket(selectableMarkets(), DEVNET_MARKET_ID).id).toBe('aave-v3-ethereum')
+    expect(() => chooseMarket([], null)).toThrow()
   })
 
   test('an entry must have the whole shape (checked by tsc -b)', () => {

@@ -28,6 +28,8 @@ export type MarketDefinition = AaveMarket & {
   rpcUrl: string
   /** The chain's block interval: the stream polls at this pace where no WebSocket subscription exists. */
   blockTimeMs: number
+  /** A WebSocket endpoint beside `rpcUrl` that pushes new heads (eth_subscribe), where the market has one. */
+  wsUrl?: string
 }
 
 export const LIVE_MARKETS = [
@@ -125,6 +127,7 @@ export type LiveMarketId = (typeof LIVE_MARKETS)[number]['id']
  */
 const DEVNET_POLL_MS = 50
 export const DEVNET_MARKET_ID = 'devnet'
+export const DEVNET_MARKET_NAME = 'MarginGuard devnet'
 export type MarketId = LiveMarketId | typeof DEVNET_MARKET_ID
 
 /**
@@ -135,13 +138,33 @@ export type MarketId = LiveMarketId | typeof DEVNET_MARKET_ID
 export function devnetMarket(manifest: DevnetManifest): MarketDefinition {
   return {
     id: DEVNET_MARKET_ID,
-    name: 'MarginGuard devnet',
+    name: DEVNET_MARKET_NAME,
     chain: devnetChain(manifest),
     chainId: manifest.chainId,
     ...marketFromDevnetManifest(manifest),
     rpcUrl: manifest.rpcUrl,
+    wsUrl: manifest.wsUrl,
     blockTimeMs: DEVNET_POLL_MS,
   }
+}
+
+export const isDevnetMarket = (market: Pick<MarketDefinition, 'id'>) => market.id === DEVNET_MARKET_ID
+
+/**
+ * The markets the page offers, in the selector's order: the devnet first (the default) when its
+ * manifest is served, then the live ones. A live market on the devnet's own chain id (a devnet
+ * started with `--chain-id 1`, say) is left out: one chain id, one node.
+ */
+export function selectableMarkets(devnet?: DevnetManifest): readonly MarketDefinition[] {
+  if (!devnet) return LIVE_MARKETS
+  return [devnetMarket(devnet), ...LIVE_MARKETS.filter((m) => m.chainId !== devnet.chainId)]
+}
+
+/** The selected market among `markets` (an id from storage or a link), else the first: the default. */
+export function chooseMarket(markets: readonly MarketDefinition[], id: string | null | undefined): MarketDefinition {
+  const chosen = (id && markets.find((m) => m.id === id)) || markets[0]
+  if (!chosen) throw new Error('no market to choose from')
+  return chosen
 }
 
 /** Every market known: the live ones, and the devnet when its manifest is at hand. */

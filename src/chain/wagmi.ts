@@ -1,9 +1,10 @@
-import { http } from 'viem'
+import { type Chain, http, type Transport } from 'viem'
 import { createConfig, createStorage, injected } from 'wagmi'
 import { walletConnect } from 'wagmi/connectors/walletConnect'
 import { demoWallet } from './demoWalletConnector'
-import { devnetChain, isLocalDevnet } from './devnetChain'
+import { isLocalDevnet } from './devnetChain'
 import type { DevnetManifest } from './devnetManifest'
+import type { MarketEndpoint } from './marketEndpoint'
 
 declare global {
   interface ImportMetaEnv {
@@ -21,18 +22,33 @@ export const DEVNET_POLLING_INTERVAL_MS = 50
  */
 const WALLETCONNECT_PROJECT_ID = import.meta.env?.VITE_WALLETCONNECT_PROJECT_ID?.trim() || undefined
 
+export type WagmiConfigParameters = {
+  /** Every market the page offers, each with the node it is read from (marketEndpoint). */
+  endpoints: readonly MarketEndpoint[]
+  /** The devnet's manifest when one is served: its trader is the demo wallet's account. */
+  manifest?: DevnetManifest | undefined
+}
+
 /**
- * Builds the wagmi config for the chain a manifest describes. Built at runtime (the manifest is
- * fetched, never bundled), so the registered type is this function's return type.
+ * Builds the wagmi config for every chain the page can show: the devnet's (from its manifest,
+ * fetched at runtime, never bundled) and the live markets' chains, each with an HTTP transport to
+ * the RPC in use (the user's for that chain, or the public default). Built at runtime, so the
+ * registered type is this function's return type.
  *
  * Connectors: every wallet that announces itself through EIP-6963 (wagmi adds one connector per
  * wallet, named by the wallet), the plain `injected()` fallback for a window.ethereum that does not
  * announce itself (the wallet bar hides it when it is one of the announced wallets), WalletConnect
  * when a project id is configured, and the demo wallet on a local devnet only.
  */
-export function createWagmiConfig(manifest: DevnetManifest) {
-  const chain = devnetChain(manifest)
-  const trader = manifest.accounts.trader
+export function createWagmiConfig({ endpoints, manifest }: WagmiConfigParameters) {
+  // One chain per chain id (selectableMarkets never offers two markets on one chain yet; the first would win).
+  const byChain = new Map<number, MarketEndpoint>()
+  for (const endpoint of endpoints) if (!byChain.has(endpoint.chain.id)) byChain.set(endpoint.chain.id, endpoint)
+  const [first, ...others] = [...byChain.values()].map((e) => e.chain)
+  if (!first) throw new Error('createWagmiConfig: no market to read')
+  const chains: readonly [Chain, ...Chain[]] = [first, ...others]
+  const devnet = [...byChain.values()].find((e) => e.isDevnet)?.chain
+  const trader = manifest?.accounts.trader
   const projectId = WALLETCONNECT_PROJECT_ID
   const connectors = [
     injected(),
@@ -53,20 +69,28 @@ export function createWagmiConfig(manifest: DevnetManifest) {
           }),
         ]
       : []),
-    ...(trader && isLocalDevnet(chain) ? [demoWallet({ chain, account: trader.address })] : []),
+    ...(trader && devnet && isLocalDevnet(devnet) ? [demoWallet({ chain: devnet, account: trader.address })] : []),
   ]
+  const transports: Record<number, Transport> = {}
+  const pollingInterval: Record<number, number> = {}
+  for (const [chainId, endpoint] of byChain) {
+    transports[chainId] = http(endpoint.rpcUrl)
+    // anvil answers in milliseconds; a public RPC is asked no faster than its block stream reads heads.
+    pollingInterval[chainId] = endpoint.isDevnet ? DEVNET_POLLING_INTERVAL_MS : endpoint.pollIntervalMs
+  }
   return createConfig({
-    chains: [chain],
+    chains,
     connectors,
     // Reads go over HTTP. wagmi batches eth_calls made in the same tick through the chain's Multicall3
-    // (manifest.multicall3, which must hold the contract). Blocks are streamed separately (blockStream.ts).
-    transports: { [chain.id]: http(manifest.rpcUrl) },
-    pollingInterval: DEVNET_POLLING_INTERVAL_MS,
+    // (manifest.multicall3 on the devnet, which must hold the contract). Blocks are streamed separately (blockStream.ts).
+    transports,
+    // Per chain id: wagmi resolves chain-keyed client options for each chain's client.
+    pollingInterval,
     // EIP-6963: one connector per wallet extension, by its own name and icon.
     multiInjectedProviderDiscovery: true,
-    // Connections are remembered per chain, so a devnet on another chain id starts clean.
+    // Connections are remembered per devnet chain id, so a devnet on another chain id starts clean.
     storage: createStorage({
-      key: `marginguard.wagmi.${chain.id}`,
+      key: `marginguard.wagmi.${manifest?.chainId ?? 'live'}`,
       storage: typeof window === 'undefined' ? undefined : window.localStorage,
     }),
   })

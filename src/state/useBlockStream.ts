@@ -1,17 +1,23 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import type { Chain } from 'viem'
 import { type NodeHealth, startBlockStream } from '../chain/blockStream'
 import { createHeadSource } from '../chain/headSource'
+import type { MarketEndpoint } from '../chain/marketEndpoint'
 import { queryKeys } from '../chain/queryKeys'
-import { DEVNET_POLLING_INTERVAL_MS } from '../chain/wagmi'
 import { useNodeHealthActions } from './nodeHealthStore'
 
 /**
- * Streams the chain's head into the query cache for as long as the component using it is
- * mounted, and keeps the node's health in the store. Mount it once, above the screens.
+ * Streams the head of the shown market's chain into the query cache for as long as the component
+ * using it is mounted, and keeps the node's health in the store. Heads are pushed over WebSocket
+ * where the endpoint has one (the devnet), polled at the endpoint's pace otherwise (a live chain's
+ * block time, at least a second). Another market, or another RPC, is another stream. Mount it
+ * once, above the screens.
  */
-export function useBlockStream(chain: Chain) {
+export function useBlockStream({
+  chain,
+  pollIntervalMs,
+  retryIntervalMs,
+}: Pick<MarketEndpoint, 'chain' | 'pollIntervalMs' | 'retryIntervalMs'>) {
   const queryClient = useQueryClient()
   const { setHealth } = useNodeHealthActions()
 
@@ -30,10 +36,10 @@ export function useBlockStream(chain: Chain) {
           })
         previous = health.status
       },
-      pollIntervalMs: DEVNET_POLLING_INTERVAL_MS,
+      pollIntervalMs,
       livenessIntervalMs: 2_000,
-      retryIntervalMs: 1_000,
+      retryIntervalMs,
       resubscribeDelayMs: 3_000,
     })
-  }, [chain, queryClient, setHealth])
+  }, [chain, pollIntervalMs, retryIntervalMs, queryClient, setHealth])
 }

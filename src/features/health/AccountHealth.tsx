@@ -3,7 +3,7 @@ import type { AccountDataAtBlock } from '../../chain/accountDataQuery'
 import { formatBps, formatHealthFactor, formatUsd } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
 import { Stat } from '../../ui/Stat'
-import { describeReadError } from './describeReadError'
+import { describeReadError, type ReadErrorMarket } from './describeReadError'
 import { healthTone } from './healthTone'
 
 const toneLabel = { liquidatable: 'liquidatable', 'at-risk': 'at risk', safe: 'safe' } as const
@@ -11,17 +11,15 @@ const toneLabel = { liquidatable: 'liquidatable', 'at-risk': 'at risk', safe: 's
 /** The account's health factor and Aave totals, as read at the block shown beside them. */
 export function AccountHealth({
   query,
-  pool,
-  rpcUrl,
+  market,
 }: {
   query: UseQueryResult<AccountDataAtBlock>
-  pool: string
-  rpcUrl: string
+  market: ReadErrorMarket
 }) {
   if (query.isError && !query.data)
     return (
       <Notice tone="error" title="Cannot read the account">
-        {describeReadError(query.error, { pool, rpcUrl })}
+        {describeReadError(query.error, market)}
       </Notice>
     )
   if (!query.data) return <p className="muted">Reading the account…</p>

@@ -1,8 +1,6 @@
-import { useMemo } from 'react'
-import { devnetMarket } from '../../chain/markets'
 import { useAccountData } from '../../chain/useAccountData'
 import { useHead } from '../../chain/useHead'
-import { useDevnet } from '../../state/devnetContext'
+import { useMarketContext } from '../../state/marketContext'
 import { useNodeHealth } from '../../state/nodeHealthStore'
 import { RiskPanel } from '../risk/RiskPanel'
 import { useActiveAccount } from '../watch/useActiveAccount'
@@ -16,12 +14,11 @@ import { BlockLine } from './BlockLine'
  * the number and its block always agree.
  */
 export function HealthScreen() {
-  const { manifest, chain } = useDevnet()
+  const { market, chain, rpcUrl, isDevnet } = useMarketContext()
   const active = useActiveAccount()
   const address = active.address
-  const marketName = useMemo(() => devnetMarket(manifest).name, [manifest])
   const head = useHead(chain.id)
-  const account = useAccountData({ chainId: chain.id, pool: manifest.aave.pool, user: address })
+  const account = useAccountData({ chainId: chain.id, pool: market.pool, user: address })
   const block = address && account.data ? account.data.block : head.data
   // While the node is away the figures are those of the last block seen: dim them so nobody acts on them.
   const stale = useNodeHealth().status === 'unreachable'
@@ -29,10 +26,10 @@ export function HealthScreen() {
   return (
     <>
       <section className={stale ? 'panel panel-stale' : 'panel'} aria-label="Account health">
-        {active.source === 'watch' && <WatchBanner target={active.target} marketName={marketName} />}
+        {active.source === 'watch' && <WatchBanner target={active.target} marketName={market.name} />}
         <BlockLine block={block} />
         {address ? (
-          <AccountHealth query={account} pool={manifest.aave.pool} rpcUrl={manifest.rpcUrl} />
+          <AccountHealth query={account} market={{ pool: market.pool, name: market.name, rpcUrl, isDevnet }} />
         ) : (
           <p className="muted">Connect a wallet, or watch any address, to see its health factor.</p>
         )}

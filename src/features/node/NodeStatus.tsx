@@ -1,14 +1,14 @@
-import { useDevnet } from '../../state/devnetContext'
+import { useMarketContext } from '../../state/marketContext'
 import { useNodeHealth } from '../../state/nodeHealthStore'
 import { formatClockTime, formatSeconds } from '../../ui/format'
 import { useNow } from '../../ui/useNow'
 
 /**
- * The node's state in one line. `node-status` reads exactly "connected" when all is well and
- * contains "unreachable" while the node does not answer (tests rely on both).
+ * The state of the shown market's node in one line. `node-status` reads exactly "connected" when
+ * all is well and contains "unreachable" while the node does not answer (tests rely on both).
  */
 export function NodeStatus() {
-  const { manifest } = useDevnet()
+  const { rpcUrl, retryIntervalMs } = useMarketContext()
   const health = useNodeHealth()
   const now = useNow()
 
@@ -16,7 +16,7 @@ export function NodeStatus() {
     case 'connecting':
       return (
         <p className="node-status">
-          <span data-testid="node-status">connecting</span> <span className="muted">to {manifest.rpcUrl}</span>
+          <span data-testid="node-status">connecting</span> <span className="muted">to {rpcUrl}</span>
         </p>
       )
     case 'connected':
@@ -25,7 +25,7 @@ export function NodeStatus() {
           <span className="dot dot-ok" aria-hidden="true" />
           <span data-testid="node-status">connected</span>{' '}
           <span className="muted">
-            {manifest.rpcUrl} · {health.transport === 'websocket' ? 'new blocks pushed over WebSocket' : 'polling'}
+            {rpcUrl} · {health.transport === 'websocket' ? 'new blocks pushed over WebSocket' : 'polling'}
           </span>
         </p>
       )
@@ -34,8 +34,9 @@ export function NodeStatus() {
         <p className="node-status node-status-down" role="alert">
           <span className="dot dot-down" aria-hidden="true" />
           <span data-testid="node-status">
-            The node at {manifest.rpcUrl} is unreachable since {formatClockTime(health.since)} (
-            {formatSeconds((now - health.since) / 1_000)}); retrying every second.
+            The RPC at {rpcUrl} is unreachable since {formatClockTime(health.since)} (
+            {formatSeconds((now - health.since) / 1_000)}); retrying every{' '}
+            {retryIntervalMs === 1_000 ? 'second' : formatSeconds(retryIntervalMs / 1_000)}.
           </span>{' '}
           <span className="muted" title={health.error}>
             Figures below are from the last block seen.

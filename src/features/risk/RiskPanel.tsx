@@ -1,9 +1,9 @@
 import { useMemo } from 'react'
 import type { Address } from 'viem'
-import { marketFromDevnetManifest } from '../../chain/aaveMarket'
 import { usePortfolioSnapshot } from '../../chain/usePortfolioSnapshot'
-import { useDevnet } from '../../state/devnetContext'
 import { useHistoryRecorder } from '../../state/history/useHistoryRecorder'
+import { useMarketContext } from '../../state/marketContext'
+import type { RiskMarketContext } from '../../state/riskReportFeed'
 import { useRiskReport } from '../../state/useRiskReport'
 import { formatHealthFactor, formatUsd } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
@@ -14,15 +14,17 @@ import { ProposalList } from './ProposalList'
 import { riskMarketContext } from './riskMarketContext'
 
 const NO_SETTINGS = {}
+/** A live market: no swap router, feed rules or asset classes beyond the engine's defaults (engine/assetClass.ts). */
+const LIVE_MARKET_CONTEXT: RiskMarketContext = {}
 
 /**
  * Liquidation prices, the cost of being liquidated and protective proposals for the account,
  * from the risk engine in its worker, re-evaluated on every block.
  */
 export function RiskPanel({ user }: { user: Address }) {
-  const { manifest, chain } = useDevnet()
-  const market = useMemo(() => marketFromDevnetManifest(manifest), [manifest])
-  const context = useMemo(() => riskMarketContext(manifest), [manifest])
+  const { market, chain, devnet } = useMarketContext()
+  // The devnet's Uniswap router, feed rules and asset classes come from its manifest, on the devnet only.
+  const context = useMemo(() => (devnet ? riskMarketContext(devnet) : LIVE_MARKET_CONTEXT), [devnet])
   const snapshot = usePortfolioSnapshot({ chainId: chain.id, market, user })
   const { report, error } = useRiskReport(snapshot.data, NO_SETTINGS, context)
   // Every block's headline numbers go to the persisted history (charts, a returning user's last day).

@@ -1,19 +1,34 @@
+import { useEffect } from 'react'
 import type { BaseError } from 'viem'
 import { useConnect, useConnection, useDisconnect } from 'wagmi'
+import { useMarketContext } from '../../state/marketContext'
 import { useWalletOptions } from './useWalletOptions'
 import { walletLabel } from './walletOptions'
 
+/** The devnet's demo wallet (demoWalletConnector.ts): it holds a devnet account and signs through the devnet node. */
+const DEMO_WALLET_ID = 'demoWallet'
+
 /**
  * Connect buttons while disconnected (each wallet found in the page by name, the browser's
- * window.ethereum, WalletConnect when configured, the devnet's demo wallet); the connected account
- * and a Disconnect button once connected. Account and chain changes in the wallet arrive through
- * wagmi's connector events and re-render everything that reads the connection: no reload.
+ * window.ethereum, WalletConnect when configured, the devnet's demo wallet while the devnet is
+ * shown); the connected account and a Disconnect button once connected. Account and chain changes
+ * in the wallet arrive through wagmi's connector events and re-render everything that reads the
+ * connection: no reload.
  */
 export function WalletBar() {
+  const { isDevnet } = useMarketContext()
   const connection = useConnection()
-  const offered = useWalletOptions()
+  const options = useWalletOptions()
+  const offered = isDevnet ? options : options.filter((c) => c.id !== DEMO_WALLET_ID)
   const connect = useConnect()
   const disconnect = useDisconnect()
+
+  // The demo wallet belongs to the devnet: leaving the devnet for a live market disconnects it.
+  const demoConnector = connection.status === 'connected' && connection.connector.id === DEMO_WALLET_ID
+  const { mutate: disconnectWallet } = disconnect
+  useEffect(() => {
+    if (!isDevnet && demoConnector) disconnectWallet()
+  }, [isDevnet, demoConnector, disconnectWallet])
 
   if (connection.status === 'connected')
     return (

@@ -1,14 +1,14 @@
 import type { BaseError } from 'viem'
 import { useConnection, useSwitchChain } from 'wagmi'
-import { useDevnet } from '../../state/devnetContext'
+import { useMarketContext } from '../../state/marketContext'
 import { Notice } from '../../ui/Notice'
 
 /**
- * Shown when the connected wallet is on another chain than the one MarginGuard reads. Figures are
- * still read from the devnet; anything the wallet would sign must wait until it switches.
+ * Shown when the connected wallet is on another chain than the market shown. Figures are still
+ * read from the market's chain; anything the wallet would sign must wait until it switches.
  */
 export function WrongChainNotice() {
-  const { chain } = useDevnet()
+  const { chain } = useMarketContext()
   const connection = useConnection()
   const switchChain = useSwitchChain()
 
@@ -20,7 +20,7 @@ export function WrongChainNotice() {
         below are read from {chain.name}; switch before sending any transaction.
       </p>
       <button type="button" disabled={switchChain.isPending} onClick={() => switchChain.mutate({ chainId: chain.id })}>
-        Switch to devnet
+        Switch to {chain.name}
       </button>
       {switchChain.error && (
         <p className="error">{(switchChain.error as BaseError).shortMessage ?? switchChain.error.message}</p>

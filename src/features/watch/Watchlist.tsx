@@ -1,16 +1,20 @@
 import { useId } from 'react'
+import { useMarketContext } from '../../state/marketContext'
 import { sameTarget, useWatching, useWatchlistActions, useWatchlistEntries } from '../../state/watchlistStore'
 import { useWatchControls } from './useWatchControls'
 import { WatchlistItem } from './WatchlistItem'
-import type { LinkMarket } from './watchLink'
 
-/** Saved accounts with each one's health factor at a glance; select one to watch it. */
-export function Watchlist({ available }: { available: readonly LinkMarket[] }) {
+/**
+ * Saved accounts, with each one's health factor at a glance on the market shown (accounts saved on
+ * another market say which; selecting one switches to it).
+ */
+export function Watchlist() {
   const titleId = useId()
   const entries = useWatchlistEntries()
   const watching = useWatching()
   const { remove } = useWatchlistActions()
   const controls = useWatchControls()
+  const { markets, market: shown } = useMarketContext()
 
   return (
     <section className="watchlist" aria-labelledby={titleId}>
@@ -23,7 +27,8 @@ export function Watchlist({ available }: { available: readonly LinkMarket[] }) {
             <WatchlistItem
               key={`${entry.marketId}:${entry.address}`}
               entry={entry}
-              available={available.some((m) => m.id === entry.marketId && m.chainId === entry.chainId)}
+              market={markets.find((m) => m.id === entry.marketId && m.chainId === entry.chainId)}
+              shown={entry.marketId === shown.id}
               selected={watching !== null && sameTarget(watching, entry)}
               onSelect={() => controls.start(entry)}
               onRemove={() => remove(entry)}

@@ -1,13 +1,12 @@
+import type { MarketDefinition } from '../../chain/markets'
 import { useAccountData } from '../../chain/useAccountData'
-import { useDevnet } from '../../state/devnetContext'
 import type { WatchlistEntry } from '../../state/watchlistStore'
 import { formatHealthFactor, shortenAddress } from '../../ui/format'
 import { healthTone } from '../health/healthTone'
 
 /** An entry's health factor at the latest block: the same per-block read (and cache entry) as the main view. */
-function EntryHealthFactor({ entry }: { entry: WatchlistEntry }) {
-  const { manifest } = useDevnet()
-  const account = useAccountData({ chainId: entry.chainId, pool: manifest.aave.pool, user: entry.address })
+function EntryHealthFactor({ entry, market }: { entry: WatchlistEntry; market: MarketDefinition }) {
+  const account = useAccountData({ chainId: market.chainId, pool: market.pool, user: entry.address })
   if (account.data)
     return (
       <span className={`watchlist-hf health-${healthTone(account.data.healthFactor)}`}>
@@ -26,17 +25,20 @@ function EntryHealthFactor({ entry }: { entry: WatchlistEntry }) {
   return <span className="watchlist-hf muted">reading…</span>
 }
 
-/** One saved account: select it to watch it, or remove it. */
+/** One saved account: select it to watch it (on its market), or remove it. */
 export function WatchlistItem({
   entry,
-  available,
+  market,
+  shown,
   selected,
   onSelect,
   onRemove,
 }: {
   entry: WatchlistEntry
-  /** Whether this build reads the entry's market (an entry saved by another build may not be). */
-  available: boolean
+  /** The entry's market, if this page offers it (the devnet's is absent without a manifest). */
+  market: MarketDefinition | undefined
+  /** Whether the entry's market is the one shown: only those are read every block. */
+  shown: boolean
   selected: boolean
   onSelect: () => void
   onRemove: () => void
@@ -52,16 +54,18 @@ export function WatchlistItem({
         type="button"
         className="watchlist-select"
         onClick={onSelect}
-        disabled={!available}
+        disabled={!market}
         aria-current={selected ? 'true' : undefined}
         title={entry.address}
       >
         <span className="watchlist-name">{label}</span>
         {entry.ensName && <code className="watchlist-address">{shortenAddress(entry.address)}</code>}
-        {available ? (
-          <EntryHealthFactor entry={entry} />
+        {!market ? (
+          <span className="watchlist-hf muted">market “{entry.marketId}” not available here</span>
+        ) : shown ? (
+          <EntryHealthFactor entry={entry} market={market} />
         ) : (
-          <span className="watchlist-hf muted">market “{entry.marketId}” not available in this build</span>
+          <span className="watchlist-hf muted">on {market.name}</span>
         )}
       </button>
       <button

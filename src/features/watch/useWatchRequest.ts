@@ -1,7 +1,9 @@
 import { useMutation } from '@tanstack/react-query'
 import { useCallback, useRef } from 'react'
+import { mainnet } from 'viem/chains'
+import { useCustomRpcUrls } from '../../state/marketSettingsStore'
 import type { AccountInput } from './parseAccountInput'
-import { resolveName } from './resolveName'
+import { ENS_RPC_URL, resolveName } from './resolveName'
 import { useWatchControls } from './useWatchControls'
 import type { LinkMarket } from './watchLink'
 
@@ -16,8 +18,9 @@ type ValidInput = Exclude<AccountInput, { kind: 'invalid' }>
 export function useWatchRequest() {
   const controls = useWatchControls()
   const latest = useRef(0)
+  const ensRpcUrl = useCustomRpcUrls()[String(mainnet.id)] ?? ENS_RPC_URL
   const ens = useMutation({
-    mutationFn: ({ name }: { name: string; market: LinkMarket; request: number }) => resolveName(name),
+    mutationFn: ({ name }: { name: string; market: LinkMarket; request: number }) => resolveName(name, ensRpcUrl),
     onSuccess: ({ name, address }, { market, request }) => {
       if (request === latest.current)
         controls.start({ address, chainId: market.chainId, marketId: market.id, ensName: name })

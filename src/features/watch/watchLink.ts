@@ -4,7 +4,8 @@ import { type AccountInput, parseAccountInput } from './parseAccountInput'
 /**
  * `?account=…&chain=…&market=…`: a watch link, bookmarkable and shareable. The account is a 0x
  * address or an ENS name; chain is a chain id; market a MarketDefinition id (markets.ts). Chain and
- * market may be left out: the one market on the chain, or this build's default market, is meant.
+ * market may be left out: the one market on the chain, or the market the page shows, is meant.
+ * Without an account, `?chain=…&market=…` opens that market for the connected wallet.
  */
 export const WATCH_PARAMS = { account: 'account', chain: 'chain', market: 'market' } as const
 
@@ -12,29 +13,33 @@ export const WATCH_PARAMS = { account: 'account', chain: 'chain', market: 'marke
 export type LinkMarket = { id: string; name: string; chainId: number }
 
 export type WatchLinkMarkets = {
-  /** Markets this build can read now (the devnet's, from its manifest). The first is the default. */
+  /** Markets this page can read now (the live ones, and the devnet's when its manifest is served). */
   available: readonly LinkMarket[]
   /** Every market MarginGuard knows, available here or not, to tell "not in this build" from "unknown". */
   known: readonly LinkMarket[]
+  /** The market the page shows now: where a link without chain and market watches. The first available by default. */
+  current?: LinkMarket
 }
 
 export type WatchLink =
-  /** No account in the URL: show the wallet. */
+  /** No watch parameters in the URL: the page as it is. */
   | { kind: 'none' }
+  /** A market without an account: show that market, for the connected wallet. */
+  | { kind: 'market'; market: LinkMarket }
   | { kind: 'watch'; account: Exclude<AccountInput, { kind: 'invalid' }>; market: LinkMarket }
   /** The URL asks for something this page cannot show: `problems` say what, for a person. */
   | { kind: 'invalid'; problems: string[] }
 
 const describeAvailable = (available: readonly LinkMarket[]) =>
   available.length === 0
-    ? 'this build reads no market yet'
-    : `this build reads ${available.map((m) => `${m.name} (chain ${m.chainId})`).join(', ')}`
+    ? 'this page reads no market yet'
+    : `this page reads ${available.map((m) => `${m.name} (chain ${m.chainId})`).join(', ')}`
 
 /** Picks the market a link's chain/market parameters name, or says why none fits. */
 function linkMarket(
   chainParam: string | null,
   marketParam: string | null,
-  { available, known }: WatchLinkMarkets,
+  { available, known, current }: WatchLinkMarkets,
 ): LinkMarket | string {
   let chainId: number | undefined
   if (chainParam !== null) {
@@ -48,7 +53,7 @@ function linkMarket(
     if (!market) {
       const elsewhere = known.find((m) => m.id === marketParam)
       return elsewhere
-        ? `${elsewhere.name} (market “${marketParam}”) is not available in this build: ${describeAvailable(available)}.`
+        ? `${elsewhere.name} (market “${marketParam}”) is not available here: ${describeAvailable(available)}.`
         : `The link's market “${marketParam}” is unknown: ${describeAvailable(available)}.`
     }
     if (chainId !== undefined && chainId !== market.chainId)
@@ -61,11 +66,11 @@ function linkMarket(
     if (market) return market
     const elsewhere = known.find((m) => m.chainId === chainId)
     return elsewhere
-      ? `Chain ${chainId} (${elsewhere.name}) is not available in this build: ${describeAvailable(available)}.`
+      ? `Chain ${chainId} (${elsewhere.name}) is not available here: ${describeAvailable(available)}.`
       : `Chain ${chainId} is not supported: ${describeAvailable(available)}.`
   }
 
-  return available[0] ?? `No market to watch on: ${describeAvailable(available)}.`
+  return current ?? available[0] ?? `No market to watch on: ${describeAvailable(available)}.`
 }
 
 /** Reads a watch link from a query string (`location.search`). Never throws: bad input is a `problems` list. */
@@ -76,9 +81,14 @@ export function parseWatchLink(search: string, markets: WatchLinkMarkets): Watch
   const marketParam = params.get(WATCH_PARAMS.market)
   if (accountParam === null && chainParam === null && marketParam === null) return { kind: 'none' }
 
+  if (accountParam === null) {
+    const market = linkMarket(chainParam, marketParam, markets)
+    return typeof market === 'string' ? { kind: 'invalid', problems: [market] } : { kind: 'market', market }
+  }
+
   const problems: string[] = []
   let account: AccountInput | undefined
-  if (accountParam === null || accountParam.trim() === '') problems.push('The link names no account to watch.')
+  if (accountParam.trim() === '') problems.push('The link names no account to watch.')
   else {
     account = parseAccountInput(accountParam)
     if (account.kind === 'invalid')
@@ -92,18 +102,19 @@ export function parseWatchLink(search: string, markets: WatchLinkMarkets): Watch
   return { kind: 'watch', account, market }
 }
 
+/** What a link says: an account on a market, a market alone (no `address`), or nothing (null). */
+export type WatchLinkTarget = { address?: Address; chainId: number; marketId: string }
+
 /**
- * The query string with the watch link set to this account and market (or removed, for null),
- * other parameters left as they were. The address is written checksummed: the link is stable.
+ * The query string with the watch link set to this account and market, or to the market alone, or
+ * removed (null), other parameters left as they were. The address is written checksummed: the link
+ * is stable.
  */
-export function writeWatchLink(
-  search: string,
-  target: { address: Address; chainId: number; marketId: string } | null,
-): string {
+export function writeWatchLink(search: string, target: WatchLinkTarget | null): string {
   const params = new URLSearchParams(search)
   for (const name of Object.values(WATCH_PARAMS)) params.delete(name)
   if (target) {
-    params.set(WATCH_PARAMS.account, target.address)
+    if (target.address) params.set(WATCH_PARAMS.account, target.address)
     params.set(WATCH_PARAMS.chain, String(target.chainId))
     params.set(WATCH_PARAMS.market, target.marketId)
   }
