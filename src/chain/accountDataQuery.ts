@@ -5,7 +5,7 @@ import { queryKeys } from './queryKeys'
 import { type AccountData, readAccountData } from './readAccountData'
 
 /** Account data together with the block it was read at, so the page shows a number and its block as one. */
-export type AccountDataAtBlock = AccountData & { block: BlockHeader }
+export type AccountDataAtBlock = AccountData & { block: Pick<BlockHeader, 'number' | 'timestamp'> }
 
 export type AccountDataQueryParameters = {
   client: Client | undefined

@@ -19,7 +19,8 @@ export type PortfolioSnapshotQueryParameters = {
 /**
  * The account's PortfolioSnapshot at the head block (one eth_call: readPortfolioSnapshot), for the
  * risk engine: the market's reserves and the account's, the market's Uniswap V3 pools and the
- * account's LP positions where the market names a Uniswap venue (the devnet does), and each price
+ * account's LP positions where the market names a Uniswap venue (the devnet does), the chain's own
+ * getUserAccountData (the page's headline, so the page sends one eth_call per block), and each price
  * feed's rounds of the last 14 days. Like account data: one query per block hash, never stale, the
  * previous block's snapshot kept while the next is read (same account and market only).
  */
@@ -43,6 +44,7 @@ export function portfolioSnapshotQueryOptions({
         market,
         user,
         blockNumber: head.number,
+        accountData: true,
         ...(market.uniswap ? { uniswap: market.uniswap } : {}),
         ...(history ? { history } : {}),
       })

@@ -57,6 +57,7 @@ async function readLatest() {
     blockNumber,
     ...(market.uniswap ? { uniswap: market.uniswap } : {}),
     history: HISTORY,
+    accountData: true,
   })
   return { snapshot, methods: [...counting.methods] }
 }
@@ -71,6 +72,22 @@ const asset = (symbol: string) => {
 /** Every part of the snapshot against its standalone read at the same block, and HF against the pool. */
 async function expectEqualsStandaloneReads(snapshot: PortfolioSnapshot) {
   const { blockNumber } = snapshot
+  // The page's headline rides in the same call: Pool.getUserAccountData at that block, and the engine's equal to it.
+  const chain = await readContract(client(), {
+    address: market.pool,
+    abi: poolAbi,
+    functionName: 'getUserAccountData',
+    args: [snapshot.user.address],
+    blockNumber,
+  })
+  expect(snapshot.chainAccountData).toEqual({
+    totalCollateralBase: chain[0],
+    totalDebtBase: chain[1],
+    availableBorrowsBase: chain[2],
+    currentLiquidationThreshold: chain[3],
+    ltv: chain[4],
+    healthFactor: chain[5],
+  })
   const pools = devnet.manifest.assets.filter((a) => a.uniswapPool)
   expect(Object.keys(snapshot.pools).sort()).toEqual(pools.map((a) => getAddress(a.address)).sort())
   for (const a of pools) {

@@ -1,6 +1,7 @@
 import { type Address, type Client, getAddress } from 'viem'
 import { call, multicall } from 'viem/actions'
 import type {
+  ChainAccountData,
   Hex,
   PortfolioSnapshot,
   PriceRound,
@@ -33,6 +34,8 @@ export type ReadPortfolioSnapshotParams = {
   uniswap?: UniswapVenue
   /** Each reserve price source's rounds into snapshot.priceHistory (by asset); absent: none read, `{}`. */
   history?: PriceHistoryWindow
+  /** Also read Pool.getUserAccountData in the same call (snapshot.chainAccountData): the page's headline. */
+  accountData?: boolean
 }
 
 /**
@@ -94,7 +97,7 @@ const MAX_CALLS = 5
  */
 export async function readPortfolioSnapshot(
   client: Client,
-  { market, user, blockNumber, uniswap, history }: ReadPortfolioSnapshotParams,
+  { market, user, blockNumber, uniswap, history, accountData }: ReadPortfolioSnapshotParams,
 ): Promise<PortfolioSnapshot> {
   const known = layoutsOf(client)
   const key = layoutKey(market)
@@ -131,9 +134,10 @@ export async function readPortfolioSnapshot(
     },
   }
   const pendingPools = () => parts.pools.filter((p) => !p.value)
+  let chainAccountData: ChainAccountData | undefined
   for (let calls = 0; ; calls++) {
     const plan: SnapshotPlan = {
-      ...(parts.market.value ? {} : { market: parts.market.layout }),
+      ...(parts.market.value ? {} : { market: parts.market.layout, ...(accountData ? { account: true } : {}) }),
       pools: pendingPools().map((p) => p.layout),
       ...(parts.lp && !parts.lp.value ? { lp: parts.lp.layout } : {}),
       // Until the market part tells the price sources (first read), there are none to read.
@@ -148,6 +152,7 @@ export async function readPortfolioSnapshot(
       await aggregate3(client, market, plan, user, blockNumber),
     )
 
+    if (reads.account) chainAccountData = reads.account
     if (reads.portfolio) {
       if ('snapshot' in reads.portfolio) parts.market.value = reads.portfolio.snapshot
       else parts.market.layout = reads.portfolio.stale
@@ -199,6 +204,7 @@ export async function readPortfolioSnapshot(
     pools: { ...snapshot.pools, ...pools },
     priceHistory,
     ...(parts.lp?.value ? { lpPositions: parts.lp.value } : {}),
+    ...(chainAccountData ? { chainAccountData } : {}),
   }
 }
 

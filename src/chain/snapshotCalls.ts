@@ -1,7 +1,8 @@
 import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, isAddressEqual, zeroAddress } from 'viem'
-import type { PortfolioSnapshot, PriceRound } from '../engine/snapshot'
+import type { ChainAccountData, PortfolioSnapshot, PriceRound } from '../engine/snapshot'
 import type { AaveMarket } from './aaveMarket'
 import { multicall3Abi } from './abi/multicall3'
+import { poolAbi } from './abi/pool'
 import {
   type Aggregate3Call,
   type Aggregate3Result,
@@ -30,7 +31,7 @@ import {
 /**
  * The block's one Multicall3.aggregate3, in parts: the Aave market (portfolioCalls), then each DEX
  * pool (uniswapPoolCalls), the account's Uniswap V3 positions (lpPositionCalls) and every reserve
- * price source's latestRoundData (latestRoundCalls). Pure: no client (readPortfolioSnapshot sends it).
+ * price source's latestRoundData (latestRoundCalls), and when asked the account's getUserAccountData. Pure: no client (readPortfolioSnapshot sends it).
  *
  * Each part is built from its own layout and decoded from its own slice of the results, so a part
  * whose layout went stale (a listing, a tick initialized or the price leaving the pool's window,
@@ -44,6 +45,8 @@ export type SnapshotPlan = {
   pools?: readonly UniswapPoolLayout[]
   lp?: LpPositionLayout
   feeds?: readonly PriceFeedRef[]
+  /** Pool.getUserAccountData(user): the chain's own headline figures, read with the market part. */
+  account?: boolean
 }
 
 /** Each planned part's answer: a value, or the layout to read it with instead (`stale`). */
@@ -54,6 +57,8 @@ export type SnapshotReads = {
   lp?: DecodedLpPositions
   /** In the plan's feed order (undefined: the feed reverted or has no round yet). */
   latest?: (PriceRound | undefined)[]
+  /** getUserAccountData's answer when planned (undefined: the call reverted). */
+  account?: ChainAccountData
 }
 
 type SnapshotCallParams = { market: AaveMarket; user: Address }
@@ -68,6 +73,15 @@ export function snapshotCalls({ market, user }: SnapshotCallParams, plan: Snapsh
     ...(plan.pools ?? []).flatMap((layout) => allowingFailure(uniswapPoolCalls(layout))),
     ...(plan.lp ? lpPositionCalls(plan.lp) : []),
     ...(plan.feeds ? latestRoundCalls(plan.feeds) : []),
+    ...(plan.account
+      ? [
+          {
+            target: market.pool,
+            allowFailure: true,
+            callData: encodeFunctionData({ abi: poolAbi, functionName: 'getUserAccountData', args: [user] }),
+          },
+        ]
+      : []),
   ]
 }
 
@@ -83,6 +97,7 @@ function partSizes(plan: SnapshotPlan) {
     pools: (plan.pools ?? []).map(uniswapPoolCallCount),
     lp: plan.lp ? lpPositionCallCount(plan.lp) : 0,
     feeds: plan.feeds?.length ?? 0,
+    account: plan.account ? 1 : 0,
   }
 }
 
@@ -93,7 +108,7 @@ export function decodeSnapshotResults(
   results: readonly Aggregate3Result[],
 ): SnapshotReads {
   const sizes = partSizes(plan)
-  const total = sizes.market + sizes.pools.reduce((a, b) => a + b, 0) + sizes.lp + sizes.feeds
+  const total = sizes.market + sizes.pools.reduce((a, b) => a + b, 0) + sizes.lp + sizes.feeds + sizes.account
   if (results.length !== total) throw new Error(`aggregate3 returned ${results.length} results for a call of ${total}`)
   let at = 0
   const take = (n: number) => {
@@ -110,6 +125,19 @@ export function decodeSnapshotResults(
   if (plan.lp) reads.lp = decodeLpPositions(plan.lp, lp)
   const feeds = take(sizes.feeds)
   if (plan.feeds) reads.latest = decodeLatestRounds(feeds)
+  const [account] = take(sizes.account)
+  if (account?.success) {
+    const [totalCollateralBase, totalDebtBase, availableBorrowsBase, currentLiquidationThreshold, ltv, healthFactor] =
+      decodeFunctionResult({ abi: poolAbi, functionName: 'getUserAccountData', data: account.returnData })
+    reads.account = {
+      totalCollateralBase,
+      totalDebtBase,
+      availableBorrowsBase,
+      currentLiquidationThreshold,
+      ltv,
+      healthFactor,
+    }
+  }
   return reads
 }
 

@@ -142,6 +142,16 @@ export type UniswapLpPositionSnapshot = {
   upper: { feeGrowthOutside0X128: bigint; feeGrowthOutside1X128: bigint }
 }
 
+/** Pool.getUserAccountData's six numbers (base currency amounts, bps, HF as WAD; MAX_UINT256 without debt). */
+export type ChainAccountData = {
+  totalCollateralBase: bigint
+  totalDebtBase: bigint
+  availableBorrowsBase: bigint
+  currentLiquidationThreshold: bigint
+  ltv: bigint
+  healthFactor: bigint
+}
+
 /** One past oracle round (statistics use these; `number` seconds). */
 export type PriceRound = { roundId: bigint; answer: bigint; updatedAt: number }
 
@@ -169,6 +179,12 @@ export type PortfolioSnapshot = {
   pools: Record<Hex, UniswapPoolSnapshot>
   /** Oracle history by asset, oldest first (Risk engine II). */
   priceHistory: Record<Hex, PriceRound[]>
+  /**
+   * Pool.getUserAccountData read in the same call, at the same block (absent: not read, or the
+   * snapshot was derived from another by applying actions). The engine never uses it: it is the
+   * chain's own figure, shown as the headline and held against the engine's (equal to the wei).
+   */
+  chainAccountData?: ChainAccountData
   /** Uniswap V3 positions the account owns (absent: not read). */
   lpPositions?: UniswapLpPositionSnapshot[]
 }

@@ -257,6 +257,8 @@ const SNAPSHOT_FIELDS: Record<keyof PortfolioSnapshot | `user.${keyof PortfolioS
   priceHistory: true,
   nativeBalance: true,
   lpPositions: true,
+  // Dropped on purpose: the chain's account data describes the positions before the actions.
+  chainAccountData: true,
   'user.address': true,
   'user.eModeCategoryId': true,
   'user.reserves': true,

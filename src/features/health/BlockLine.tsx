@@ -3,7 +3,7 @@ import { formatBlockNumber, formatSeconds } from '../../ui/format'
 import { useNow } from '../../ui/useNow'
 
 /** The block the figures on screen were read at, and how old it is. */
-export function BlockLine({ block }: { block: BlockHeader | undefined }) {
+export function BlockLine({ block }: { block: Pick<BlockHeader, 'number' | 'timestamp'> | undefined }) {
   const now = useNow()
   if (!block) return <p className="block-line muted">Waiting for the first block…</p>
   const ageSeconds = now / 1_000 - Number(block.timestamp)

@@ -1,4 +1,4 @@
-import { useAccountData } from '../../chain/useAccountData'
+import { useAccountHealth } from '../../chain/useAccountHealth'
 import { useHead } from '../../chain/useHead'
 import { useMarketContext } from '../../state/marketContext'
 import { useNodeHealth } from '../../state/nodeHealthStore'
@@ -18,7 +18,8 @@ export function HealthScreen() {
   const active = useActiveAccount()
   const address = active.address
   const head = useHead(chain.id)
-  const account = useAccountData({ chainId: chain.id, pool: market.pool, user: address })
+  // From the risk snapshot's own read: the page sends one eth_call per block for the headline and the engine.
+  const account = useAccountHealth({ chainId: chain.id, market, user: address })
   const block = address && account.data ? account.data.block : head.data
   // While the node is away the figures are those of the last block seen: dim them so nobody acts on them.
   const stale = useNodeHealth().status === 'unreachable'
