@@ -138,6 +138,38 @@ describe('liquidationMonteCarlo, one factor, against the closed-form first passa
       }),
     )
   })
+
+  test('the pair trade spread over five factors (three moving as one against two) agrees too: the general-n kernel', () => {
+    const [s1, s2, rho, mu1, mu2] = [0.8, 0.6, 0.8, 0.3, 0.1]
+    const group = [0, 0, 0, 1, 1]
+    const r = liquidationMonteCarlo({
+      collateralWeighted: Float64Array.of(50, 30, 20, 0, 0),
+      debt: Float64Array.of(0, 0, 0, 60, 38.5),
+      fixedCollateralWeighted: 0,
+      fixedDebt: 0,
+      volatility: Float64Array.from(group, (k) => (k === 0 ? s1 : s2)),
+      drift: Float64Array.from(group, (k) => (k === 0 ? mu1 : mu2)),
+      correlation: Float64Array.from({ length: 25 }, (_, ij) =>
+        group[Math.floor(ij / 5)] === group[ij % 5] ? 1 : rho,
+      ),
+      horizonsSeconds: HORIZONS,
+      paths: 100_000,
+      steps: 24,
+      seed: 4,
+    })
+    const variance = s1 * s1 + s2 * s2 - 2 * rho * s1 * s2
+    const logDrift = mu1 - (s1 * s1) / 2 - (mu2 - (s2 * s2) / 2)
+    expectAgrees(
+      r,
+      closedForm({
+        spot: 1,
+        barrier: 0.985,
+        side: 'down',
+        drift: logDrift + variance / 2,
+        volatility: Math.sqrt(variance),
+      }),
+    )
+  })
 })
 
 describe('liquidationMonteCarlo, correlated factors', () => {

@@ -32,8 +32,10 @@ import { SECONDS_PER_YEAR } from './timeBasis'
  * Drifts are unchanged (a t-distributed log return has no finite e^{x} moment to compensate).
  *
  * The grid puts every horizon on a step (monteCarloGrid.ts). Steps whose crossing probability is
- * provably below e^{−38} (a lower bound of the exponent from 1 − N/P ≤ y and σ_y ≤ Σ|g_i|σ_i) skip
- * the logarithm: 1 − p would round to 1 anyway, so the skip changes no bit of the result.
+ * provably below e^{−38} (a lower bound of the exponent from 2(P − N)/(P + N) ≤ y and
+ * σ_y² ≤ A² + B² − 2ρ_min·A·B, A and B the two sides' Σ|g_i|σ_i, ρ_min the least correlation
+ * across them; liquidationPaths.ts) skip the logarithm and the quadratic form: 1 − p would round
+ * to 1 anyway, so the skip changes no bit of the result.
  *
  * Reproducible for a given seed; antithetic pairs by default (a path and its mirror −z share the
  * normals, and e^{d−s} = e^{2d}/e^{d+s} saves half the exponentials); standard errors are over the
@@ -174,6 +176,15 @@ export function liquidationMonteCarlo(input: LiquidationMonteCarloInput): Liquid
         (volatility[i] as number) * (volatility[j] as number) * (chol.correlation[i * n + j] as number)
     }
   }
+  // ρ_min across the two sides, for the bound of σ_y that lets most steps skip the bridge.
+  let crossCorrelationFloor = 1
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if ((wPos[i] as number) > 0 && (wNeg[j] as number) > 0) {
+        crossCorrelationFloor = Math.min(crossCorrelationFloor, chol.correlation[i * n + j] as number)
+      }
+    }
+  }
   const dt = new Float64Array(steps)
   const logDrift = new Float64Array(steps * n)
   const load = new Float64Array(steps * n * n)
@@ -211,6 +222,7 @@ export function liquidationMonteCarlo(input: LiquidationMonteCarloInput): Liquid
     positiveVolatility,
     negativeVolatility,
     horizonAtStepEnd: grid.horizonAtStepEnd,
+    crossCorrelationFloor,
   }
   const { sum, sumSq } = simulateLiquidationPaths(model, {
     samples,
