@@ -10,9 +10,10 @@ import type {
 } from '../engine/snapshot'
 import type { AaveMarket, UniswapVenue } from './aaveMarket'
 import { poolAbi } from './abi/pool'
+import type { PriceFeedRef } from './latestRounds'
 import type { MarketLayout } from './portfolioCalls'
 import { type LpPositionLayout, readLpPositionLayout } from './readLpPositions'
-import { type PriceFeedRef, readPriceHistory } from './readPriceHistory'
+import { readPriceHistory } from './readPriceHistory'
 import { readUniswapPoolLayouts, type UniswapPoolLayout } from './readUniswapPool'
 import { decodeSnapshotCall, encodeSnapshotCall, priceFeedsOf, type SnapshotPlan, sameFeeds } from './snapshotCalls'
 

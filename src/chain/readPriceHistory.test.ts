@@ -11,8 +11,9 @@ import {
 import { describe, expect, test } from 'vitest'
 import type { PriceRound } from '../engine/snapshot'
 import { multicall3Abi } from './abi/multicall3'
+import { decodeLatestRounds, latestRoundCalls } from './latestRounds'
 import { MULTICALL3_ADDRESS } from './marketFromPoolAddressesProvider'
-import { decodeLatestRounds, latestRoundCalls, probeRounds, readPriceHistory } from './readPriceHistory'
+import { probeRounds, readPriceHistory } from './readPriceHistory'
 
 // A fake chain that answers Multicall3.aggregate3 over Chainlink-style feeds: a proxy with phases
 // (each an aggregator whose rounds run 1…n; missing rounds answer zeros like OCR, or revert like Flux)

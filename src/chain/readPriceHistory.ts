@@ -1,7 +1,15 @@
 import { type Address, type Client, decodeFunctionResult, encodeFunctionData, type Hex } from 'viem'
 import { call } from 'viem/actions'
 import type { PriceRound } from '../engine/snapshot'
+import { aggregatorV3Abi } from './abi/aggregatorV3'
 import { multicall3Abi } from './abi/multicall3'
+import {
+  type Aggregate3Result,
+  decodeLatestRounds,
+  decodeRound,
+  latestRoundCalls,
+  type PriceFeedRef,
+} from './latestRounds'
 import { MULTICALL3_ADDRESS } from './marketFromPoolAddressesProvider'
 import type { Aggregate3Call } from './portfolioCalls'
 
@@ -24,70 +32,11 @@ import type { Aggregate3Call } from './portfolioCalls'
  * a single round was added: latestRoundData carries it).
  */
 
-const aggregatorV3Abi = [
-  {
-    type: 'function',
-    name: 'latestRoundData',
-    stateMutability: 'view',
-    inputs: [],
-    outputs: [
-      { name: 'roundId', type: 'uint80' },
-      { name: 'answer', type: 'int256' },
-      { name: 'startedAt', type: 'uint256' },
-      { name: 'updatedAt', type: 'uint256' },
-      { name: 'answeredInRound', type: 'uint80' },
-    ],
-  },
-  {
-    type: 'function',
-    name: 'getRoundData',
-    stateMutability: 'view',
-    inputs: [{ name: '_roundId', type: 'uint80' }],
-    outputs: [
-      { name: 'roundId', type: 'uint80' },
-      { name: 'answer', type: 'int256' },
-      { name: 'startedAt', type: 'uint256' },
-      { name: 'updatedAt', type: 'uint256' },
-      { name: 'answeredInRound', type: 'uint80' },
-    ],
-  },
-] as const
-
-export type PriceFeedRef = { asset: Hex; feed: Address }
-type Aggregate3Result = { success: boolean; returnData: Hex }
-
 const PHASE_OFFSET = 64n
 const AGGREGATOR_ROUND_MASK = (1n << PHASE_OFFSET) - 1n
 const phaseOf = (roundId: bigint) => roundId >> PHASE_OFFSET
 const aggregatorRoundOf = (roundId: bigint) => roundId & AGGREGATOR_ROUND_MASK
 const roundIdOf = (phase: bigint, aggregatorRound: bigint) => (phase << PHASE_OFFSET) | aggregatorRound
-
-/** latestRoundData per feed, for the block's aggregate3. */
-export function latestRoundCalls(feeds: readonly PriceFeedRef[]): Aggregate3Call[] {
-  const callData = encodeFunctionData({ abi: aggregatorV3Abi, functionName: 'latestRoundData' })
-  return feeds.map(({ feed }) => ({ target: feed, allowFailure: true, callData }))
-}
-
-/** A round from a latestRoundData/getRoundData result; undefined when it reverted or has no data (updatedAt 0). */
-function decodeRound(
-  functionName: 'latestRoundData' | 'getRoundData',
-  result: Aggregate3Result | undefined,
-  roundId?: bigint,
-): PriceRound | undefined {
-  if (!result?.success || result.returnData.length < 2 + 5 * 64) return undefined
-  const [id, answer, , updatedAt] = decodeFunctionResult({
-    abi: aggregatorV3Abi,
-    functionName,
-    data: result.returnData,
-  })
-  if (updatedAt === 0n) return undefined
-  return { roundId: roundId ?? id, answer, updatedAt: Number(updatedAt) }
-}
-
-/** Decodes latestRoundCalls' results, one per feed (undefined: no round yet, or not a feed). */
-export function decodeLatestRounds(results: readonly Aggregate3Result[]): (PriceRound | undefined)[] {
-  return results.map((r) => decodeRound('latestRoundData', r))
-}
 
 /**
  * Up to m ids in (lo, hi), ascending, to bracket the last existing round: every id when the gap is

@@ -1,9 +1,9 @@
 import { decodeFunctionData, encodeFunctionResult, type Hex, isAddressEqual } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { multicall3Abi } from './abi/multicall3'
+import { decodeLatestRounds, latestRoundCalls, type PriceFeedRef } from './latestRounds'
 import { decodePortfolioResults, type MarketLayout, portfolioCalls } from './portfolioCalls'
 import { decodeLpPositions, type LpPositionLayout, lpPositionCalls } from './readLpPositions'
-import { decodeLatestRounds, latestRoundCalls, type PriceFeedRef } from './readPriceHistory'
 import { decodeUniswapPoolResults, type UniswapPoolLayout, uniswapPoolCalls, wordWindow } from './readUniswapPool'
 import {
   decodeSnapshotCall,

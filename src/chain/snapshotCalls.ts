@@ -3,6 +3,7 @@ import type { ChainAccountData, PortfolioSnapshot, PriceRound } from '../engine/
 import type { AaveMarket } from './aaveMarket'
 import { multicall3Abi } from './abi/multicall3'
 import { poolAbi } from './abi/pool'
+import { decodeLatestRounds, latestRoundCalls, type PriceFeedRef } from './latestRounds'
 import {
   type Aggregate3Call,
   type Aggregate3Result,
@@ -19,7 +20,6 @@ import {
   lpPositionCallCount,
   lpPositionCalls,
 } from './readLpPositions'
-import { decodeLatestRounds, latestRoundCalls, type PriceFeedRef } from './readPriceHistory'
 import {
   type DecodedUniswapPool,
   decodeUniswapPoolResults,
