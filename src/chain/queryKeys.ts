@@ -12,6 +12,9 @@ export const queryKeys = {
   /** Keyed by block hash, not number: a restarted devnet reuses numbers for different blocks. */
   accountData: (chainId: number, params: { pool: Address; user: Address; blockHash: Hash }) =>
     ['chain', chainId, 'accountData', params] as const,
+  /** Every watched account's getUserAccountData in one call, per block (by hash). */
+  watchlistHealth: (chainId: number, params: { pool: Address; users: readonly Address[]; blockHash: Hash }) =>
+    ['chain', chainId, 'watchlistHealth', params] as const,
   /** The whole PortfolioSnapshot the risk engine evaluates, per block (by hash). */
   portfolioSnapshot: (chainId: number, params: { pool: Address; user: Address; blockHash: Hash }) =>
     ['chain', chainId, 'portfolioSnapshot', params] as const,

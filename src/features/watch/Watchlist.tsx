@@ -1,4 +1,5 @@
-import { useId } from 'react'
+import { useId, useMemo } from 'react'
+import { useWatchlistHealth } from '../../chain/useWatchlistHealth'
 import { useMarketContext } from '../../state/marketContext'
 import { sameTarget, useWatching, useWatchlistActions, useWatchlistEntries } from '../../state/watchlistStore'
 import { useWatchControls } from './useWatchControls'
@@ -14,7 +15,10 @@ export function Watchlist() {
   const watching = useWatching()
   const { remove } = useWatchlistActions()
   const controls = useWatchControls()
-  const { markets, market: shown } = useMarketContext()
+  const { markets, market: shown, chain } = useMarketContext()
+  // One eth_call per block for every entry on the market shown, however long the list.
+  const users = useMemo(() => entries.filter((e) => e.marketId === shown.id).map((e) => e.address), [entries, shown.id])
+  const health = useWatchlistHealth({ chainId: chain.id, market: shown, users })
 
   return (
     <section className="watchlist" aria-labelledby={titleId}>
@@ -29,6 +33,13 @@ export function Watchlist() {
               entry={entry}
               market={markets.find((m) => m.id === entry.marketId && m.chainId === entry.chainId)}
               shown={entry.marketId === shown.id}
+              health={
+                health.data && {
+                  blockNumber: health.data.blockNumber,
+                  account: health.data.accounts.find((a) => a.user.toLowerCase() === entry.address.toLowerCase()),
+                }
+              }
+              healthFailed={health.isError}
               selected={watching !== null && sameTarget(watching, entry)}
               onSelect={() => controls.start(entry)}
               onRemove={() => remove(entry)}

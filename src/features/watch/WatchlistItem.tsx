@@ -1,13 +1,13 @@
 import type { MarketDefinition } from '../../chain/markets'
-import { useAccountData } from '../../chain/useAccountData'
+import type { WatchlistAccountHealth } from '../../chain/readWatchlistHealth'
 import type { WatchlistEntry } from '../../state/watchlistStore'
 import { formatHealthFactor, shortenAddress } from '../../ui/format'
 import { healthTone } from '../health/healthTone'
 
-/** An entry's health factor at the latest block: the same per-block read (and cache entry) as the main view. */
-function EntryHealthFactor({ entry, market }: { entry: WatchlistEntry; market: MarketDefinition }) {
-  const account = useAccountData({ chainId: market.chainId, pool: market.pool, user: entry.address })
-  if (account.data)
+/** An entry's health factor at the latest block, from the watchlist's one read of every entry. */
+function EntryHealthFactor({ health, failed }: { health: EntryHealth | undefined; failed: boolean }) {
+  const account = health?.account
+  if (account && 'data' in account)
     return (
       <span className={`watchlist-hf health-${healthTone(account.data.healthFactor)}`}>
         <span className="visually-hidden">health factor </span>
@@ -15,21 +15,31 @@ function EntryHealthFactor({ entry, market }: { entry: WatchlistEntry; market: M
         <output
           data-testid="watchlist-health-factor"
           data-wad={account.data.healthFactor.toString()}
-          data-block={account.data.block.number.toString()}
+          data-block={health.blockNumber.toString()}
         >
           {formatHealthFactor(account.data.healthFactor)}
         </output>
       </span>
     )
-  if (account.isError) return <span className="watchlist-hf error">cannot read</span>
+  if (failed || (account && 'error' in account))
+    return (
+      <span className="watchlist-hf error" title={account && 'error' in account ? account.error : undefined}>
+        cannot read
+      </span>
+    )
   return <span className="watchlist-hf muted">reading…</span>
 }
+
+/** The watchlist read's answer for one entry, with the block it is of. */
+export type EntryHealth = { blockNumber: bigint; account: WatchlistAccountHealth | undefined }
 
 /** One saved account: select it to watch it (on its market), or remove it. */
 export function WatchlistItem({
   entry,
   market,
   shown,
+  health,
+  healthFailed,
   selected,
   onSelect,
   onRemove,
@@ -39,6 +49,9 @@ export function WatchlistItem({
   market: MarketDefinition | undefined
   /** Whether the entry's market is the one shown: only those are read every block. */
   shown: boolean
+  /** The watchlist read's answer for this entry (entries on the market shown only). */
+  health: EntryHealth | undefined
+  healthFailed: boolean
   selected: boolean
   onSelect: () => void
   onRemove: () => void
@@ -63,7 +76,7 @@ export function WatchlistItem({
         {!market ? (
           <span className="watchlist-hf muted">market “{entry.marketId}” not available here</span>
         ) : shown ? (
-          <EntryHealthFactor entry={entry} market={market} />
+          <EntryHealthFactor health={health} failed={healthFailed} />
         ) : (
           <span className="watchlist-hf muted">on {market.name}</span>
         )}
