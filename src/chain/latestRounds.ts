@@ -1,7 +1,7 @@
 import { type Address, decodeFunctionResult, encodeFunctionData, type Hex } from 'viem'
 import type { PriceRound } from '../engine/snapshot'
 import { aggregatorV3Abi } from './abi/aggregatorV3'
-import type { Aggregate3Call } from './portfolioCalls'
+import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
 
 /**
  * Each reserve price source's latest round, read inside the block's one aggregate3 (stale-feed
@@ -10,7 +10,6 @@ import type { Aggregate3Call } from './portfolioCalls'
  */
 
 export type PriceFeedRef = { asset: Hex; feed: Address }
-export type Aggregate3Result = { success: boolean; returnData: Hex }
 
 /** latestRoundData per feed, for the block's aggregate3. */
 export function latestRoundCalls(feeds: readonly PriceFeedRef[]): Aggregate3Call[] {

@@ -9,9 +9,6 @@ export const queryKeys = {
   devnetManifest: () => ['devnetManifest'] as const,
   chain: (chainId: number) => ['chain', chainId] as const,
   head: (chainId: number) => ['chain', chainId, 'head'] as const,
-  /** Keyed by block hash, not number: a restarted devnet reuses numbers for different blocks. */
-  accountData: (chainId: number, params: { pool: Address; user: Address; blockHash: Hash }) =>
-    ['chain', chainId, 'accountData', params] as const,
   /** Every watched account's getUserAccountData in one call, per block (by hash). */
   watchlistHealth: (chainId: number, params: { pool: Address; users: readonly Address[]; blockHash: Hash }) =>
     ['chain', chainId, 'watchlistHealth', params] as const,

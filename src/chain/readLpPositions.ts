@@ -14,7 +14,7 @@ import { multicall3Abi } from './abi/multicall3'
 import { nonfungiblePositionManagerAbi as npmAbi } from './abi/nonfungiblePositionManager'
 import { uniswapV3PoolAbi as poolAbi } from './abi/uniswapV3Pool'
 import { MULTICALL3_ADDRESS } from './marketFromPoolAddressesProvider'
-import type { Aggregate3Call } from './portfolioCalls'
+import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
 
 /**
  * The Uniswap V3 positions (NonfungiblePositionManager NFTs) an account owns, with the pool state
@@ -73,8 +73,6 @@ export type LpPositionLayout = {
   /** In tokenOfOwnerByIndex order as of the last read. */
   positions: readonly LpPositionKey[]
 }
-
-type Aggregate3Result = { success: boolean; returnData: Hex }
 
 const aggregateCall = (target: Address, callData: Hex): Aggregate3Call => ({ target, allowFailure: true, callData })
 

@@ -3,15 +3,9 @@ import { call } from 'viem/actions'
 import type { PriceRound } from '../engine/snapshot'
 import { aggregatorV3Abi } from './abi/aggregatorV3'
 import { multicall3Abi } from './abi/multicall3'
-import {
-  type Aggregate3Result,
-  decodeLatestRounds,
-  decodeRound,
-  latestRoundCalls,
-  type PriceFeedRef,
-} from './latestRounds'
+import { decodeLatestRounds, decodeRound, latestRoundCalls, type PriceFeedRef } from './latestRounds'
 import { MULTICALL3_ADDRESS } from './marketFromPoolAddressesProvider'
-import type { Aggregate3Call } from './portfolioCalls'
+import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
 
 /**
  * Oracle round history (Chainlink AggregatorV3Interface) read backwards from the latest round with

@@ -3,9 +3,13 @@ import type { Address } from 'viem'
 import { useClient } from 'wagmi'
 import type { PortfolioSnapshot } from '../engine/snapshot'
 import type { AaveMarket } from './aaveMarket'
-import type { AccountDataAtBlock } from './accountDataQuery'
+import type { BlockHeader } from './blockStream'
 import { portfolioSnapshotQueryOptions } from './portfolioSnapshotQuery'
+import type { AccountData } from './readAccountData'
 import { useHead } from './useHead'
+
+/** Account data together with the block it was read at, so the page shows a number and its block as one. */
+export type AccountDataAtBlock = AccountData & { block: Pick<BlockHeader, 'number' | 'timestamp'> }
 
 /** The chain's getUserAccountData from the block's snapshot read, with the block it was read at. */
 export function accountDataOfSnapshot(s: PortfolioSnapshot): AccountDataAtBlock {

@@ -1,3 +1,4 @@
+import { smoothHealthFactorInputs } from './greeks/lendingGreeks'
 import { type HealthFactorTerms, healthFactorAt } from './healthFactorTerms'
 import type { Hex, PriceRound } from './snapshot'
 import { MAX_UINT256 } from './wadRayMath'
@@ -73,13 +74,8 @@ export function historicalReplay(
     ]),
   ].sort((a, b) => a - b)
 
-  const weight = t.assets.map(
-    (_, i) =>
-      (Number(t.collateralAmount[i] as bigint) * Number(t.liquidationThreshold[i] as bigint)) /
-      1e4 /
-      Number(t.unit[i] as bigint),
-  )
-  const debt = t.assets.map((_, i) => Number(t.debtAmount[i] as bigint) / Number(t.unit[i] as bigint))
+  // Σ c·LT and Σ d in units (smoothHealthFactorInputs): their ratio at base-currency prices is the smooth HF.
+  const { weighted: weight, debt } = smoothHealthFactorInputs(t)
   const smooth = new Float64Array(times.length)
   const snapshots: bigint[][] = []
   let secondsBelowOne = 0

@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query'
-import type { AccountDataAtBlock } from '../../chain/accountDataQuery'
+import type { AccountDataAtBlock } from '../../chain/useAccountHealth'
 import { formatBps, formatHealthFactor, formatUsd } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
 import { Stat } from '../../ui/Stat'
