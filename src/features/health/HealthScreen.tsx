@@ -2,11 +2,15 @@ import { useAccountHealth } from '../../chain/useAccountHealth'
 import { useHead } from '../../chain/useHead'
 import { useMarketContext } from '../../state/marketContext'
 import { useNodeHealth } from '../../state/nodeHealthStore'
+import { useLiveRisk } from '../dashboard/useLiveRisk'
+import { ProposalList } from '../risk/ProposalList'
 import { RiskPanel } from '../risk/RiskPanel'
 import { useActiveAccount } from '../watch/useActiveAccount'
 import { WatchBanner } from '../watch/WatchBanner'
 import { AccountHealth } from './AccountHealth'
 import { BlockLine } from './BlockLine'
+
+const NO_SETTINGS = {}
 
 /**
  * The active account's health, live: the watched address if there is one, else the connected
@@ -23,6 +27,7 @@ export function HealthScreen() {
   const block = address && account.data ? account.data.block : head.data
   // While the node is away the figures are those of the last block seen: dim them so nobody acts on them.
   const stale = useNodeHealth().status === 'unreachable'
+  const live = useLiveRisk(address, NO_SETTINGS)
 
   return (
     <>
@@ -41,7 +46,13 @@ export function HealthScreen() {
           own wallet.
         </p>
       )}
-      {address && <RiskPanel user={address} />}
+      {address && (
+        <RiskPanel
+          report={live.report}
+          error={live.error}
+          proposals={live.report && <ProposalList report={live.report} />}
+        />
+      )}
     </>
   )
 }

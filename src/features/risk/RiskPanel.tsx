@@ -1,35 +1,25 @@
-import { useMemo } from 'react'
-import type { Address } from 'viem'
-import { usePortfolioSnapshot } from '../../chain/usePortfolioSnapshot'
-import { useHistoryRecorder } from '../../state/history/useHistoryRecorder'
-import { useMarketContext } from '../../state/marketContext'
-import type { RiskMarketContext } from '../../state/riskReportFeed'
-import { useRiskReport } from '../../state/useRiskReport'
+import type { ReactNode } from 'react'
+import type { RiskReport } from '../../engine/riskReport'
 import { formatHealthFactor, formatUsd } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
 import { FeedFreshness } from './FeedFreshness'
 import { LiquidationOdds } from './LiquidationOdds'
 import { LiquidationTable } from './LiquidationTable'
-import { ProposalList } from './ProposalList'
-import { riskMarketContext } from './riskMarketContext'
-
-const NO_SETTINGS = {}
-/** A live market: no swap router, feed rules or asset classes beyond the engine's defaults (engine/assetClass.ts). */
-const LIVE_MARKET_CONTEXT: RiskMarketContext = {}
 
 /**
  * Liquidation prices, the cost of being liquidated and protective proposals for the account,
  * from the risk engine in its worker, re-evaluated on every block.
  */
-export function RiskPanel({ user }: { user: Address }) {
-  const { market, chain, devnet } = useMarketContext()
-  // The devnet's Uniswap router, feed rules and asset classes come from its manifest, on the devnet only.
-  const context = useMemo(() => (devnet ? riskMarketContext(devnet) : LIVE_MARKET_CONTEXT), [devnet])
-  const snapshot = usePortfolioSnapshot({ chainId: chain.id, market, user })
-  const { report, error } = useRiskReport(snapshot.data, NO_SETTINGS, context)
-  // Every block's headline numbers go to the persisted history (charts, a returning user's last day).
-  useHistoryRecorder(report)
-
+export function RiskPanel({
+  report,
+  error,
+  proposals,
+}: {
+  report: RiskReport | undefined
+  error: Error | undefined
+  /** The proposals panel (it needs the snapshot and the wallet, which this panel does not). */
+  proposals: ReactNode
+}) {
   if (error && !report) return <p className="muted">The risk engine failed: {error.message}</p>
   if (!report) return <p className="muted">Evaluating liquidation risk…</p>
   const best = report.liquidationCost.scenario === null ? null : report.liquidationCost.best
@@ -57,7 +47,7 @@ export function RiskPanel({ user }: { user: Address }) {
       )}
       <LiquidationOdds report={report} />
       <h2>To reach health factor {formatHealthFactor(report.settings.targetHealthFactorWad)}</h2>
-      <ProposalList report={report} />
+      {proposals}
     </section>
   )
 }
