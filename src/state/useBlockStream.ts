@@ -19,13 +19,17 @@ export function useBlockStream({
   retryIntervalMs,
 }: Pick<MarketEndpoint, 'chain' | 'pollIntervalMs' | 'retryIntervalMs'>) {
   const queryClient = useQueryClient()
-  const { setHealth } = useNodeHealthActions()
+  const { setHealth, headArrived, resetHeads } = useNodeHealthActions()
 
   useEffect(() => {
     let previous: NodeHealth['status'] = 'connecting'
+    resetHeads()
     return startBlockStream({
       ...createHeadSource(chain),
-      onHeader: (header) => queryClient.setQueryData(queryKeys.head(chain.id), header),
+      onHeader: (header) => {
+        headArrived(header.number)
+        queryClient.setQueryData(queryKeys.head(chain.id), header)
+      },
       onHealth: (health) => {
         setHealth(health)
         // Reads that failed while the node was away are tried again as soon as it is back.
@@ -41,5 +45,5 @@ export function useBlockStream({
       retryIntervalMs,
       resubscribeDelayMs: 3_000,
     })
-  }, [chain, pollIntervalMs, retryIntervalMs, queryClient, setHealth])
+  }, [chain, pollIntervalMs, retryIntervalMs, queryClient, setHealth, headArrived, resetHeads])
 }

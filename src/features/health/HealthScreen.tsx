@@ -2,6 +2,7 @@ import { useAccountHealth } from '../../chain/useAccountHealth'
 import { useHead } from '../../chain/useHead'
 import { useMarketContext } from '../../state/marketContext'
 import { useNodeHealth } from '../../state/nodeHealthStore'
+import { useBlockStall } from '../../state/useBlockStall'
 import { useLiveRisk } from '../dashboard/useLiveRisk'
 import { ProposalList } from '../risk/ProposalList'
 import { RiskPanel } from '../risk/RiskPanel'
@@ -26,7 +27,8 @@ export function HealthScreen() {
   const account = useAccountHealth({ chainId: chain.id, market, user: address })
   const block = address && account.data ? account.data.block : head.data
   // While the node is away the figures are those of the last block seen: dim them so nobody acts on them.
-  const stale = useNodeHealth().status === 'unreachable'
+  const stalledSince = useBlockStall()
+  const stale = useNodeHealth().status === 'unreachable' || stalledSince !== undefined
   const live = useLiveRisk(address, NO_SETTINGS)
 
   return (
