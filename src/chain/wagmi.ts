@@ -52,9 +52,8 @@ export function createWagmiConfig({ endpoints, manifest }: WagmiConfigParameters
   const projectId = WALLETCONNECT_PROJECT_ID
   const connectors = [
     injected(),
-    // TODO(wallets): walletConnect() loads `@walletconnect/ethereum-provider` on first use, an optional
-    // peer of @wagmi/connectors that is not installed yet: until it is, connecting fails with
-    // "Could not resolve @walletconnect/ethereum-provider", shown on the wallet bar.
+    // walletConnect() imports `@walletconnect/ethereum-provider` (and its QR modal) on first use: a
+    // lazy chunk, and absent from the build altogether without a project id (the constant folds away).
     ...(projectId
       ? [
           walletConnect({
