@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: prints figures against DESIGN.md's targets and a peer where one exists.
 // Never fails on time; a row that cannot be measured says why.
+import { initialJavaScriptRows } from './dashboardBundle.mjs'
+import { dashboardPageRows } from './dashboardPage.mjs'
 import { coldDeploy, startToHealthFactor, warmStart } from './devnetStart.mjs'
 import { liveDataRows } from './liveData.mjs'
 import { oracleToPageRows } from './liveDataLatency.mjs'
@@ -24,6 +26,8 @@ for (const [name, run] of [
   ['npm start → HF', startToHealthFactor],
   ['oracle update → HF in the page', oracleToPageRows],
   ['RPC requests per block', live.requestsPerBlockRows],
+  ['initial JavaScript', initialJavaScriptRows],
+  ['dashboard in Chromium (page load → HF, long tasks)', dashboardPageRows],
 ]) {
   try {
     const row = await run()

@@ -104,4 +104,47 @@ describe('risk report feed', () => {
     await flush()
     expect(last()?.report?.block.number).toBe(51n)
   })
+
+  test('a what-if lane queues apart from the live account: its burst never supersedes the live block', async () => {
+    const { calls, endpoint } = (() => {
+      const calls: { request: RiskRequest; answer: () => void }[] = []
+      const endpoint: RiskEndpoint = {
+        evaluate: (request) =>
+          new Promise<RiskReport>((resolve) =>
+            calls.push({ request, answer: () => resolve(evaluate(request.snapshot, request.settings, request)) }),
+          ),
+        terminate: vi.fn(),
+      }
+      return { calls, endpoint }
+    })()
+    const client = createRiskClient({ createEndpoint: () => endpoint })
+    const live: RiskReportState[] = []
+    const whatIf: RiskReportState[] = []
+    const liveFeed = createRiskReportFeed(client, (s) => live.push(s))
+    const whatIfFeed = createRiskReportFeed(client, (s) => whatIf.push(s), { lane: 'whatif' })
+    expect(riskAccountKey(at(60n), 'whatif')).not.toBe(riskAccountKey(at(60n)))
+    liveFeed.request(at(60n), {})
+    liveFeed.request(at(61n), {}) // waits behind block 60 in the live lane
+    for (const scale of [1.5, 2, 2.5]) whatIfFeed.request(at(61n), { volatilityScale: scale })
+    // Live: 60 running, 61 waiting. What-if: 1.5 running, 2.5 waiting (2 superseded in its own lane).
+    expect(calls.map((c) => [c.request.snapshot.blockNumber, c.request.settings.volatilityScale])).toEqual([
+      [60n, undefined],
+      [61n, 1.5],
+    ])
+    for (const c of calls) c.answer()
+    await flush()
+    for (const c of calls.slice(2)) c.answer()
+    await flush()
+    expect(calls.map((c) => [c.request.snapshot.blockNumber, c.request.settings.volatilityScale])).toEqual([
+      [60n, undefined],
+      [61n, 1.5],
+      [61n, undefined],
+      [61n, 2.5],
+    ])
+    expect(live.at(-1)).toMatchObject({
+      pending: false,
+      report: { block: { number: 61n }, settings: { volatilityScale: 1 } },
+    })
+    expect(whatIf.at(-1)).toMatchObject({ pending: false, report: { settings: { volatilityScale: 2.5 } } })
+  })
 })

@@ -11,9 +11,13 @@ export type RiskReportState = { report: RiskReport | undefined; error: Error | u
 /** Market facts the engine takes besides the snapshot (asset classes, swap router…), e.g. from the devnet manifest. */
 export type RiskMarketContext = Pick<EvaluateOptions, 'assetClass' | 'proposals' | 'feedRules' | 'external'>
 
-/** One queue lane per account on one market of one chain. */
-export const riskAccountKey = (snapshot: PortfolioSnapshot) =>
-  `${snapshot.chainId}:${snapshot.market.pool}:${snapshot.user.address}`.toLowerCase()
+/**
+ * One queue lane per account on one market of one chain. A named `lane` (e.g. 'whatif') gets a queue
+ * of its own: the risk client supersedes waiting requests per key, so hypothetical requests must never
+ * share the live account's key (a slider drag would otherwise drop the live block's report, and back).
+ */
+export const riskAccountKey = (snapshot: PortfolioSnapshot, lane?: string) =>
+  `${snapshot.chainId}:${snapshot.market.pool}:${snapshot.user.address}${lane ? `#${lane}` : ''}`.toLowerCase()
 
 /**
  * The worker request for a snapshot. Time is the block's (the report describes that block, and the
@@ -36,9 +40,14 @@ export function riskRequest(
 /**
  * Feeds snapshots of one watched account to the risk client and publishes reports in block order.
  * Reports never go backwards (an older block's report arriving late is dropped); switching to
- * another account cancels everything of the previous one and clears the report.
+ * another account cancels everything of the previous one and clears the report. Feeds with different
+ * `lane`s for the same account queue independently (the live feed and the what-if feed).
  */
-export function createRiskReportFeed(client: RiskClient, publish: (state: RiskReportState) => void) {
+export function createRiskReportFeed(
+  client: RiskClient,
+  publish: (state: RiskReportState) => void,
+  { lane }: { lane?: string } = {},
+) {
   let state: RiskReportState = { report: undefined, error: undefined, pending: false }
   let key: string | undefined
   let controller = new AbortController()
@@ -50,7 +59,7 @@ export function createRiskReportFeed(client: RiskClient, publish: (state: RiskRe
   }
   return {
     request(snapshot: PortfolioSnapshot, settings: Partial<RiskSettings>, market?: RiskMarketContext) {
-      const nextKey = riskAccountKey(snapshot)
+      const nextKey = riskAccountKey(snapshot, lane)
       if (nextKey !== key) {
         controller.abort()
         controller = new AbortController()

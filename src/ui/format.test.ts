@@ -6,6 +6,8 @@ import {
   formatBps,
   formatDuration,
   formatHealthFactor,
+  formatMultiplier,
+  formatPercentChange,
   formatProbability,
   formatRatio,
   formatSeconds,
@@ -93,8 +95,23 @@ describe('statistics for people', () => {
   })
 
   test('σ distances and ratios', () => {
-    expect(formatSigmas(3.14159)).toBe('3.1σ')
+    expect(formatSigmas(Math.PI)).toBe('3.1σ')
     expect(formatSigmas(1e6)).toBe('> 99σ')
     expect(formatRatio(0.6534)).toBe('65.3%')
+  })
+})
+
+describe('what-if figures', () => {
+  test('a change carries its sign, and no shock reads as a plain 0%', () => {
+    expect(formatPercentChange(-0.2)).toBe('-20%')
+    expect(formatPercentChange(0.155)).toBe('+15.5%')
+    expect(formatPercentChange(0)).toBe('0%')
+    expect(formatPercentChange(Number.NaN)).toBe('—')
+  })
+
+  test('a multiplier keeps one decimal at least', () => {
+    expect(formatMultiplier(1)).toBe('1.0×')
+    expect(formatMultiplier(2.25)).toBe('2.25×')
+    expect(formatMultiplier(0.5)).toBe('0.5×')
   })
 })

@@ -128,3 +128,20 @@ export function formatDuration(seconds: number): string {
   if (seconds < 2 * 86_400) return `${sigmaFormat.format(seconds / 3_600)} h`
   return `${sigmaFormat.format(seconds / 86_400)} days`
 }
+
+const changeFormat = new Intl.NumberFormat(locale, {
+  style: 'percent',
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+})
+const multiplierFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 })
+
+/** A signed relative change (float64 fraction) for shocks and moves: −0.2 → "-20%", 0.155 → "+15.5%", 0 → "0%". */
+export function formatPercentChange(fraction: number): string {
+  return Number.isFinite(fraction) ? changeFormat.format(fraction) : '—'
+}
+
+/** A scale factor: 1.5 → "1.5×" (the what-if volatility multiplier). */
+export function formatMultiplier(x: number): string {
+  return Number.isFinite(x) ? `${multiplierFormat.format(x)}×` : '—'
+}
