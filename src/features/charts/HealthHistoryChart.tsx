@@ -1,0 +1,109 @@
+import { useMemo } from 'react'
+import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import type { HistoryPoint } from '../../state/history/historyPoint'
+import { formatClockTime } from '../../ui/format'
+import { ChartFrame } from './ChartFrame'
+import { ChartPlot, gridProps, LINE_COLOURS, seriesStyle, tick, tooltipStyle } from './ChartPlot'
+import { formatHealthFactorValue } from './chartFormat'
+import type { ChartThresholds } from './chartTypes'
+import { thresholdLines } from './healthBand'
+import { type HealthHistoryDatum, healthHistorySeries, healthHistorySummary } from './healthHistorySeries'
+import { useChartThresholds } from './useChartThresholds'
+
+const TITLE = 'Health factor over time'
+
+/**
+ * The account's health factor block by block (LTTB to ≤ 2,000 points), with 1.0 and the user's
+ * lines, and a dot where each protective transaction landed.
+ */
+export function HealthHistoryChart({
+  history,
+  thresholds,
+}: {
+  history: readonly HistoryPoint[]
+  thresholds: ChartThresholds
+}) {
+  const t = useChartThresholds(thresholds)
+  const series = useMemo(() => healthHistorySeries(history, t), [history, t])
+  const summary = useMemo(() => healthHistorySummary(history, t), [history, t])
+  const lines = useMemo(() => thresholdLines(t), [t])
+  const line = seriesStyle(0)
+  return (
+    <ChartFrame testId="chart-health-history" title={TITLE} summary={summary} empty={history.length === 0} wide>
+      {(summaryId) => (
+        <>
+          <ChartPlot label={TITLE} summaryId={summaryId}>
+            <ComposedChart
+              data={series.data}
+              margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+              accessibilityLayer={false}
+            >
+              <CartesianGrid {...gridProps} />
+              <XAxis
+                dataKey="time"
+                type="number"
+                scale="time"
+                domain={['dataMin', 'dataMax']}
+                tick={tick}
+                tickFormatter={formatClockTime}
+                minTickGap={24}
+              />
+              <YAxis
+                domain={[series.axis.min, series.axis.max]}
+                allowDataOverflow
+                tick={tick}
+                tickFormatter={formatHealthFactorValue}
+                width={40}
+              />
+              {lines.map((l) => (
+                <ReferenceLine
+                  key={l.name}
+                  y={l.value}
+                  stroke={LINE_COLOURS[l.name]}
+                  strokeDasharray={l.name === 'liquidation' ? undefined : '4 4'}
+                  label={{ value: l.label, position: 'insideBottomLeft', fill: 'var(--muted)', fontSize: 11 }}
+                />
+              ))}
+              <Tooltip
+                {...tooltipStyle}
+                isAnimationActive={false}
+                labelFormatter={(time) => (typeof time === 'number' ? formatClockTime(time) : '')}
+                formatter={(_value, _name, item) => [
+                  formatHealthFactorValue((item.payload as HealthHistoryDatum).actual),
+                  'Health factor',
+                ]}
+              />
+              <Line
+                dataKey="hf"
+                type="linear"
+                stroke={line.colour}
+                strokeWidth={2}
+                dot={series.data.length === 1}
+                isAnimationActive={false}
+              />
+              {series.markers.map((m) => (
+                <ReferenceDot
+                  key={m.block}
+                  x={m.time}
+                  y={m.hf}
+                  r={6}
+                  fill="var(--accent)"
+                  stroke="var(--panel)"
+                  strokeWidth={2}
+                />
+              ))}
+            </ComposedChart>
+          </ChartPlot>
+          {series.markers.length > 0 && (
+            <p className="chart-note muted">● a protective transaction landed (block {series.markers.at(-1)?.block})</p>
+          )}
+          {series.clipped && (
+            <p className="chart-note muted">
+              Values above {formatHealthFactorValue(series.axis.max)} (∞: no debt) are drawn at the top.
+            </p>
+          )}
+        </>
+      )}
+    </ChartFrame>
+  )
+}

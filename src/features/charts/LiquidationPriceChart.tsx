@@ -1,0 +1,171 @@
+import { useMemo } from 'react'
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Line,
+  LineChart,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
+import type { RiskReport } from '../../engine/riskReport'
+import type { HistoryPoint } from '../../state/history/historyPoint'
+import { formatClockTime } from '../../ui/format'
+import { ChartFrame } from './ChartFrame'
+import { ChartPlot, gridProps, seriesStyle, tick, tooltipStyle } from './ChartPlot'
+import { formatPriceUsd, formatShock, formatUsdCompact } from './chartFormat'
+import {
+  assetPriceHistory,
+  type LiquidationPriceDatum,
+  liquidationPriceData,
+  liquidationPriceSummary,
+  type PricePoint,
+  priceAxis,
+} from './liquidationPriceSeries'
+
+const TITLE = 'Prices against liquidation prices'
+const BAR_ROW_HEIGHT = 36
+/** Small multiples share the card: each price history is drawn with fewer points than a full chart. */
+const SMALL_MULTIPLE_POINTS = 500
+
+/**
+ * How far each asset's price is from the price that liquidates the account (the others held fixed),
+ * as signed bars, and each price's recent history against its liquidation price where the history
+ * has it.
+ */
+export function LiquidationPriceChart({ report, history }: { report: RiskReport; history: readonly HistoryPoint[] }) {
+  const data = useMemo(() => liquidationPriceData(report), [report])
+  const summary = useMemo(() => liquidationPriceSummary(report, history), [report, history])
+  const histories = useMemo(
+    () =>
+      data
+        .map((d) => ({ datum: d, points: assetPriceHistory(history, d.asset, SMALL_MULTIPLE_POINTS) }))
+        .filter((h) => h.points.length > 0),
+    [data, history],
+  )
+  const bar = seriesStyle(0)
+  return (
+    <ChartFrame testId="chart-liquidation-prices" title={TITLE} summary={summary} empty={data.length === 0}>
+      {(summaryId) => (
+        <>
+          <ChartPlot
+            label="Distance of each price to its liquidation price"
+            summaryId={summaryId}
+            height={48 + BAR_ROW_HEIGHT * data.length}
+          >
+            <BarChart
+              data={data}
+              layout="vertical"
+              margin={{ top: 4, right: 48, bottom: 0, left: 0 }}
+              accessibilityLayer={false}
+            >
+              <CartesianGrid {...gridProps} horizontal={false} />
+              <XAxis
+                type="number"
+                tick={tick}
+                tickFormatter={(v: number) => formatShock(v / 100)}
+                domain={['auto', 'auto']}
+              />
+              <YAxis type="category" dataKey="symbol" tick={tick} width={56} />
+              <ReferenceLine x={0} stroke="var(--muted)" />
+              <Tooltip
+                {...tooltipStyle}
+                isAnimationActive={false}
+                formatter={(_value, _name, item) => {
+                  const d = item.payload as LiquidationPriceDatum
+                  return [
+                    `${formatPriceUsd(d.liquidationPriceUsd)} (${formatShock(d.distanceFraction)})`,
+                    'Liquidated at',
+                  ]
+                }}
+              />
+              <Bar dataKey="distancePercent" fill={bar.colour} isAnimationActive={false} barSize={18}>
+                <LabelList
+                  dataKey="distancePercent"
+                  position="right"
+                  formatter={(v) => (typeof v === 'number' ? formatShock(v / 100) : '')}
+                  style={{ fill: 'var(--fg)', fontSize: 12 }}
+                />
+              </Bar>
+            </BarChart>
+          </ChartPlot>
+          {histories.length > 0 && (
+            <div className="chart-small-multiples">
+              {histories.map(({ datum, points }) => (
+                <PriceHistory key={datum.asset} datum={datum} points={points} summaryId={summaryId} />
+              ))}
+            </div>
+          )}
+        </>
+      )}
+    </ChartFrame>
+  )
+}
+
+function PriceHistory({
+  datum,
+  points,
+  summaryId,
+}: {
+  datum: LiquidationPriceDatum
+  points: readonly PricePoint[]
+  summaryId: string
+}) {
+  const domain = useMemo(() => priceAxis(points, datum.liquidationPriceUsd), [points, datum.liquidationPriceUsd])
+  const line = seriesStyle(1)
+  return (
+    <div>
+      <h4 className="chart-subtitle">{datum.symbol}</h4>
+      <ChartPlot
+        label={`${datum.symbol} price over time against its liquidation price`}
+        summaryId={summaryId}
+        height={160}
+      >
+        <LineChart
+          data={points as PricePoint[]}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid {...gridProps} />
+          <XAxis
+            dataKey="time"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            tick={tick}
+            tickFormatter={formatClockTime}
+            minTickGap={24}
+          />
+          <YAxis domain={domain} tick={tick} tickFormatter={formatUsdCompact} width={56} />
+          <ReferenceLine
+            y={datum.liquidationPriceUsd}
+            stroke="var(--bad)"
+            label={{
+              value: `Liquidation ${formatUsdCompact(datum.liquidationPriceUsd)}`,
+              position: 'insideBottomLeft',
+              fill: 'var(--muted)',
+              fontSize: 11,
+            }}
+          />
+          <Tooltip
+            {...tooltipStyle}
+            isAnimationActive={false}
+            labelFormatter={(time) => (typeof time === 'number' ? formatClockTime(time) : '')}
+            formatter={(value) => [typeof value === 'number' ? formatPriceUsd(value) : '', 'Price']}
+          />
+          <Line
+            dataKey="priceUsd"
+            type="linear"
+            stroke={line.colour}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ChartPlot>
+    </div>
+  )
+}
