@@ -23,6 +23,9 @@ type StorageItem = { 'demoWallet.connected': true }
 
 demoWallet.type = 'demoWallet' as const
 
+/** The demo wallet's connector id: guard mode executes by itself only through this wallet. */
+export const DEMO_WALLET_ID = 'demoWallet'
+
 /**
  * A wallet for the devnet that needs no extension: an EIP-1193 provider that answers account
  * requests with the manifest's trader and relays everything else to the node over HTTP. anvil
@@ -58,7 +61,7 @@ export function demoWallet({ chain, account }: DemoWalletParameters) {
   const provider: DemoProvider = { request }
 
   return createConnector<DemoProvider, Record<string, unknown>, StorageItem>((config) => ({
-    id: 'demoWallet',
+    id: DEMO_WALLET_ID,
     name: 'Demo wallet',
     type: demoWallet.type,
     async connect({ withCapabilities } = {}) {

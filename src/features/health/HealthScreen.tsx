@@ -3,15 +3,11 @@ import { useHead } from '../../chain/useHead'
 import { useMarketContext } from '../../state/marketContext'
 import { useNodeHealth } from '../../state/nodeHealthStore'
 import { useBlockStall } from '../../state/useBlockStall'
-import { useLiveRisk } from '../dashboard/useLiveRisk'
-import { ProposalList } from '../risk/ProposalList'
-import { RiskPanel } from '../risk/RiskPanel'
+import { Dashboard } from '../dashboard/Dashboard'
 import { useActiveAccount } from '../watch/useActiveAccount'
 import { WatchBanner } from '../watch/WatchBanner'
 import { AccountHealth } from './AccountHealth'
 import { BlockLine } from './BlockLine'
-
-const NO_SETTINGS = {}
 
 /**
  * The active account's health, live: the watched address if there is one, else the connected
@@ -29,32 +25,24 @@ export function HealthScreen() {
   // While the node is away the figures are those of the last block seen: dim them so nobody acts on them.
   const stalledSince = useBlockStall()
   const stale = useNodeHealth().status === 'unreachable' || stalledSince !== undefined
-  const live = useLiveRisk(address, NO_SETTINGS)
 
-  return (
-    <>
-      <section className={stale ? 'panel panel-stale' : 'panel'} aria-label="Account health">
-        {active.source === 'watch' && <WatchBanner target={active.target} marketName={market.name} />}
-        <BlockLine block={block} />
-        {address ? (
-          <AccountHealth query={account} market={{ pool: market.pool, name: market.name, rpcUrl, isDevnet }} />
-        ) : (
-          <p className="muted">Connect a wallet, or watch any address, to see its health factor.</p>
-        )}
-      </section>
+  const accountSection = (
+    <section className={stale ? 'panel panel-stale' : 'panel'} aria-label="Account health">
+      {active.source === 'watch' && <WatchBanner target={active.target} marketName={market.name} />}
+      <BlockLine block={block} />
+      {address ? (
+        <AccountHealth query={account} market={{ pool: market.pool, name: market.name, rpcUrl, isDevnet }} />
+      ) : (
+        <p className="muted">Connect a wallet, or watch any address, to see its health factor.</p>
+      )}
       {address && active.readOnly && (
         <p className="read-only-note muted" data-testid="read-only-note">
           Read-only: proposals for a watched account are shown for information; carrying one out needs that account’s
           own wallet.
         </p>
       )}
-      {address && (
-        <RiskPanel
-          report={live.report}
-          error={live.error}
-          proposals={live.report && <ProposalList report={live.report} />}
-        />
-      )}
-    </>
+    </section>
   )
+  if (!address) return accountSection
+  return <Dashboard address={address} readOnly={active.readOnly} accountSection={accountSection} />
 }

@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query'
+import type { Client } from 'viem'
+import { useClient } from 'wagmi'
+import { simulateProposal } from '../../chain/tx/simulateProposal'
+import type { Proposal } from '../../engine/proposals/proposal'
+
+/**
+ * Key of a proposal's simulation: the proposal (id, account, the prediction it must match) at its
+ * block. Under ['chain', chainId] like every chain query (chain/queryKeys.ts); no bigint (keys are
+ * hashed with JSON.stringify).
+ */
+export const proposalSimulationKey = (chainId: number, proposal: Proposal) =>
+  [
+    'chain',
+    chainId,
+    'proposalSimulation',
+    {
+      id: proposal.id,
+      account: proposal.account,
+      block: proposal.blockNumber.toString(),
+      predicted: proposal.predicted.healthFactorWad.toString(),
+    },
+  ] as const
+
+/**
+ * The predicted and the simulated health factor must agree to the wei: simulateProposal runs the
+ * calls with eth_simulateV1 on the proposal's own block at the execution time the engine assumed,
+ * so interest, prices and Uniswap pool state are the ones the prediction used; the devnet proofs
+ * (chain/tx/proposals.devnet.test.ts) show a zero difference for every kind, swaps included. Any
+ * difference means the engine and the chain disagree, and the proposal is not offered. (Drift from
+ * mining later is handled at the re-check before signing, not here.)
+ */
+export const SIMULATION_TOLERANCE_WAD = 0n
+
+export function simulationAgrees(s: { ok: boolean; healthFactorDeltaWad: bigint }): boolean {
+  const delta = s.healthFactorDeltaWad < 0n ? -s.healthFactorDeltaWad : s.healthFactorDeltaWad
+  return s.ok && delta <= SIMULATION_TOLERANCE_WAD
+}
+
+/** The proposal simulated on the node at its block; once per proposal and block (idle without one). */
+export function useProposalSimulation(proposal: Proposal | undefined) {
+  const client = useClient({ chainId: proposal?.chainId }) as Client | undefined
+  return useQuery({
+    queryKey: proposal ? proposalSimulationKey(proposal.chainId, proposal) : ['chain', 'proposalSimulation', 'none'],
+    queryFn: () => {
+      if (!client || !proposal) throw new Error('no proposal or no node to simulate it on')
+      return simulateProposal(client, proposal)
+    },
+    enabled: proposal !== undefined && client !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 60_000,
+    retry: false,
+  })
+}
