@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
 import type { Address } from 'viem'
 import { useClient } from 'wagmi'
 import type { PortfolioSnapshot } from '../engine/snapshot'
@@ -33,8 +34,14 @@ export function useAccountHealth({
 }) {
   const client = useClient({ chainId })
   const head = useHead(chainId)
-  return useQuery({
-    ...portfolioSnapshotQueryOptions({ client, chainId, market, user, head: head.data }),
-    select: accountDataOfSnapshot,
-  })
+  // Stable options between blocks (see usePortfolioSnapshot): the placeholder and its select are
+  // derived once per block, not on every render.
+  const options = useMemo(
+    () => ({
+      ...portfolioSnapshotQueryOptions({ client, chainId, market, user, head: head.data }),
+      select: accountDataOfSnapshot,
+    }),
+    [client, chainId, market, user, head.data],
+  )
+  return useQuery(options)
 }

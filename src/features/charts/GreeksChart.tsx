@@ -28,8 +28,8 @@ export function GreeksChart({ greeks }: { greeks: GreeksReport }) {
           <ChartPlot label="Delta in USD per underlying, by source" summaryId={summaryId}>
             <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid {...gridProps} vertical={false} />
-              <XAxis dataKey="symbol" tick={tick} />
-              <YAxis tick={tick} tickFormatter={formatUsdCompact} width={56} />
+              <XAxis interval={0} dataKey="symbol" tick={tick} />
+              <YAxis interval={0} tick={tick} tickFormatter={formatUsdCompact} width={56} />
               <ReferenceLine y={0} stroke="var(--muted)" />
               <Tooltip
                 {...tooltipStyle}

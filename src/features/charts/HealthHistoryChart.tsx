@@ -49,6 +49,7 @@ export function HealthHistoryChart({
                 minTickGap={24}
               />
               <YAxis
+                interval={0}
                 domain={[series.axis.min, series.axis.max]}
                 allowDataOverflow
                 tick={tick}

@@ -64,12 +64,13 @@ export function LiquidationPriceChart({ report, history }: { report: RiskReport;
             >
               <CartesianGrid {...gridProps} horizontal={false} />
               <XAxis
+                interval={0}
                 type="number"
                 tick={tick}
                 tickFormatter={(v: number) => formatShock(v / 100)}
                 domain={['auto', 'auto']}
               />
-              <YAxis type="category" dataKey="symbol" tick={tick} width={56} />
+              <YAxis interval={0} type="category" dataKey="symbol" tick={tick} width={56} />
               <ReferenceLine x={0} stroke="var(--muted)" />
               <Tooltip
                 {...tooltipStyle}
@@ -139,7 +140,7 @@ function PriceHistory({
             tickFormatter={formatClockTime}
             minTickGap={24}
           />
-          <YAxis domain={domain} tick={tick} tickFormatter={formatUsdCompact} width={56} />
+          <YAxis interval={0} domain={domain} tick={tick} tickFormatter={formatUsdCompact} width={56} />
           <ReferenceLine
             y={datum.liquidationPriceUsd}
             stroke="var(--bad)"

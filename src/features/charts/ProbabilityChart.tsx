@@ -31,8 +31,8 @@ export function ProbabilityChart({ report }: { report: RiskReport }) {
             <ChartPlot label="Probability of liquidation by horizon" summaryId={summaryId} height={200}>
               <BarChart data={horizons} margin={{ top: 20, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
                 <CartesianGrid {...gridProps} vertical={false} />
-                <XAxis dataKey="horizon" tick={tick} />
-                <YAxis tick={tick} tickFormatter={percent} width={48} domain={[0, 'auto']} />
+                <XAxis interval={0} dataKey="horizon" tick={tick} />
+                <YAxis interval={0} tick={tick} tickFormatter={percent} width={48} domain={[0, 'auto']} />
                 <Tooltip
                   {...tooltipStyle}
                   isAnimationActive={false}
@@ -54,8 +54,8 @@ export function ProbabilityChart({ report }: { report: RiskReport }) {
             <ChartPlot label="Annualised volatility per asset, EWMA and GARCH" summaryId={summaryId} height={200}>
               <BarChart data={volatility} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
                 <CartesianGrid {...gridProps} vertical={false} />
-                <XAxis dataKey="symbol" tick={tick} />
-                <YAxis tick={tick} tickFormatter={percent} width={48} domain={[0, 'auto']} />
+                <XAxis interval={0} dataKey="symbol" tick={tick} />
+                <YAxis interval={0} tick={tick} tickFormatter={percent} width={48} domain={[0, 'auto']} />
                 <Tooltip
                   {...tooltipStyle}
                   isAnimationActive={false}

@@ -31,8 +31,9 @@ export function StressChart({ stress, thresholds }: { stress: StressReport; thre
         <ChartPlot label={TITLE} summaryId={summaryId} height={260}>
           <LineChart data={series.rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid {...gridProps} />
-            <XAxis dataKey="shock" type="number" domain={domain} tick={tick} tickFormatter={formatShock} />
+            <XAxis interval={0} dataKey="shock" type="number" domain={domain} tick={tick} tickFormatter={formatShock} />
             <YAxis
+              interval={0}
               domain={[series.axis.min, series.axis.max]}
               allowDataOverflow
               tick={tick}
