@@ -3,6 +3,8 @@ import { useState } from 'react'
 import { HealthScreen } from '../features/health/HealthScreen'
 import { MarketPanel } from '../features/markets/MarketPanel'
 import { NodeStatus } from '../features/node/NodeStatus'
+import { SnapshotPage } from '../features/share/SnapshotPage'
+import { isSnapshotFragment, useLocationHash } from '../features/share/snapshotRoute'
 import { WalletBar } from '../features/wallet/WalletBar'
 import { WrongChainNotice } from '../features/wallet/WrongChainNotice'
 import { WatchPanel } from '../features/watch/WatchPanel'
@@ -13,6 +15,20 @@ import { ManifestGate } from './ManifestGate'
 
 export function App() {
   const [queryClient] = useState(createQueryClient)
+  const hash = useLocationHash()
+  // A shared snapshot link opens the snapshot alone: no devnet manifest, wallet or RPC is needed.
+  if (isSnapshotFragment(hash))
+    return (
+      <div className="app">
+        <header className="app-header">
+          <h1>MarginGuard</h1>
+          <p className="tagline muted">A shared risk snapshot.</p>
+        </header>
+        <main>
+          <SnapshotPage fragment={hash} />
+        </main>
+      </div>
+    )
   return (
     <QueryClientProvider client={queryClient}>
       <div className="app">

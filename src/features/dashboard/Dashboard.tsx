@@ -16,6 +16,7 @@ import { GlanceHeader } from '../glance/GlanceHeader'
 import { RiskProfileForm } from '../profile/RiskProfileForm'
 import { ProposalsPanel } from '../proposals/ProposalsPanel'
 import { RiskPanel } from '../risk/RiskPanel'
+import { ShareSnapshot } from '../share/ShareSnapshot'
 import { WhatIfPanel } from '../whatif/WhatIfPanel'
 import { useLiveRisk } from './useLiveRisk'
 
@@ -44,7 +45,7 @@ export function Dashboard({
   /** The chain's own account figures (Pool.getUserAccountData at the block shown), below the glance. */
   accountSection: ReactNode
 }) {
-  const { chain, devnet } = useMarketContext()
+  const { chain, devnet, market } = useMarketContext()
   const profile = useRiskProfile(chain.id, address)
   const settings = profileToRiskSettings(profile)
   const live = useLiveRisk(address, settings)
@@ -103,6 +104,7 @@ export function Dashboard({
         <Risk report={report} error={live.error} proposals={proposals} />
         {chartReport && <LazyCharts report={chartReport} history={chartHistory} thresholds={thresholds} />}
         {report && snapshot && <WhatIf snapshot={snapshot} report={report} market={live.context} settings={settings} />}
+        {report && <ShareSnapshot report={report} profile={profile} marketName={market.name} readOnly={readOnly} />}
         <section className="panel" aria-labelledby="your-lines">
           <h2 id="your-lines">Your lines and alerts</h2>
           <RiskProfileForm chainId={chain.id} address={address} />
