@@ -3,6 +3,7 @@ import type { Address, Chain, Client } from 'viem'
 import { useClient, useConfig, useConnection } from 'wagmi'
 import { getConnection, getConnectorClient } from 'wagmi/actions'
 import type { Proposal } from '../../engine/proposals/proposal'
+import { sharedHistoryStore } from '../../state/history/useHistoryRecorder'
 import type { PendingProtect } from '../../state/pendingTxStore'
 import { usePendingProtect, usePendingTxActions } from '../../state/pendingTxStore'
 import { createProtectDeps } from './protectDeps'
@@ -27,6 +28,12 @@ export type UseProtectParams = {
  */
 export function useProtect({ chain, account, pool, targetHealthFactorWad, describeCalls }: UseProtectParams) {
   const [state, dispatch] = useReducer(protectReducer, IDLE)
+  // Where a protection landed goes on the health-factor history (the charts draw a marker there).
+  useEffect(() => {
+    if (state.phase !== 'confirmed') return
+    const txHash = state.calls.findLast((c) => c.hash)?.hash
+    if (txHash) sharedHistoryStore().getState().actions.mark(state.blockNumber, { kind: 'protect', txHash })
+  }, [state])
   const config = useConfig()
   const client = useClient({ chainId: chain.id }) as Client | undefined
   const connection = useConnection()
