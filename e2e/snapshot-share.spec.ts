@@ -99,3 +99,45 @@ test('a signed snapshot says who signed it; a tampered one does not verify', asy
   await expect(bad.page.getByTestId('snapshot-signature')).not.toContainText('(the account)')
   await bad.close()
 })
+
+test('a full snapshot verifies against the chain at its block and exports as a PNG; a ratios one says it cannot be verified', async ({
+  page,
+  browser,
+  chain,
+  wallet,
+}) => {
+  await page.goto('/')
+  await page.getByRole('region', { name: 'Wallet' }).getByRole('button', { name: 'Browser wallet' }).click()
+  await expect(page.getByTestId('glance-hf')).toHaveAttribute('data-wad', /^\d+$/)
+  await page.getByTestId('share-snapshot-open').click()
+  const full = await shareLink(page, /^Full/)
+  const ratios = await shareLink(page, /^Ratios only/)
+  expect(wallet.address).toBeTruthy()
+
+  // The chain moves on after the snapshot: verifying reads the snapshot's own block.
+  await chain.mine(3)
+  const context = await browser.newContext({ acceptDownloads: true })
+  // The viewer's page finds the devnet's node from the manifest this test serves.
+  await context.route('**/devnet.json', (route) => route.fulfill({ json: chain.manifest }))
+  const viewer = await context.newPage()
+  await viewer.goto(full)
+  const verify = viewer.getByTestId('verify-against-chain')
+  await verify.getByRole('button', { name: 'Verify against chain' }).click()
+  await expect(verify).toContainText('Matches the chain.')
+
+  const [download] = await Promise.all([
+    viewer.waitForEvent('download'),
+    viewer.getByRole('button', { name: 'Download image' }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/^marginguard-snapshot-\d+\.png$/)
+  const bytes = await (await import('node:fs/promises')).readFile(await download.path())
+  expect(bytes.subarray(0, 4).toString('hex')).toBe('89504e47')
+  expect(bytes.length).toBeGreaterThan(10_000)
+  await test.info().attach('risk-card.png', { body: bytes, contentType: 'image/png' })
+  await expect(viewer.getByText(/Image saved as marginguard-snapshot-\d+\.png/)).toBeVisible()
+
+  await viewer.goto(ratios)
+  await expect(viewer.getByTestId('snapshot-view')).toBeVisible()
+  await expect(viewer.getByTestId('verify-against-chain')).toContainText(/not verifiable/i)
+  await context.close()
+})

@@ -1,10 +1,14 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import type { Hex } from 'viem'
+import { ExportImageButton } from '../snapshot/ExportImageButton'
 import { SnapshotView } from '../snapshot/SnapshotView'
 import { type DecodeResult, decodeSnapshot } from '../snapshot/snapshotCodec'
 import { parseSnapshotFragment } from '../snapshot/snapshotLink'
+import type { RiskSnapshot } from '../snapshot/snapshotModel'
 import { type SignatureStatus, verifySnapshotSignature } from '../snapshot/snapshotSignature'
+import { VerifyAgainstChain } from '../snapshot/VerifyAgainstChain'
 import { watchUrlFor } from './snapshotRoute'
+import { useSnapshotNode } from './useSnapshotNode'
 
 type Opened =
   | { state: 'reading' }
@@ -86,10 +90,22 @@ function body({ result, signature }: Extract<Opened, { state: 'decoded' }>): Rea
           window.location.assign(watchUrlFor(window.location.href, account, chainId))
         }}
       />
+      <SnapshotActions snapshot={result.snapshot} />
       <p>
         <a href={leaveSnapshotHref()}>Leave the snapshot and open MarginGuard live</a>
       </p>
     </>
+  )
+}
+
+/** Export the risk card as an image, and check the figures against the chain at the snapshot's block. */
+function SnapshotActions({ snapshot }: { snapshot: RiskSnapshot }) {
+  const { client, pool } = useSnapshotNode(snapshot)
+  return (
+    <section className="panel" aria-label="Snapshot actions">
+      <ExportImageButton snapshot={snapshot} />
+      <VerifyAgainstChain snapshot={snapshot} client={client} pool={pool} />
+    </section>
   )
 }
 
