@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react'
+import { useChartSlotRef } from './ChartSlot'
 
 export type ChartFrameProps = {
   testId: string
@@ -19,10 +20,13 @@ export type ChartFrameProps = {
  */
 export function ChartFrame({ testId, title, summary, empty = false, children, wide = false }: ChartFrameProps) {
   const id = useId()
+  // Inside a ChartSlot: the slot watches this figure to update the chart only while it is on screen.
+  const slotRef = useChartSlotRef()
   const titleId = `${id}-title`
   const summaryId = `${id}-summary`
   return (
     <figure
+      ref={slotRef}
       className={wide ? 'chart-card chart-card-wide' : 'chart-card'}
       data-testid={testId}
       data-empty={empty}

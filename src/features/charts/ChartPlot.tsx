@@ -54,8 +54,44 @@ function useUntabbableLayers(ref: RefObject<HTMLElement | null>) {
   }, [ref])
 }
 
-/** Shared Recharts styling: theme colours from CSS variables (light and dark), small ticks. */
-export const tick = { fill: 'var(--muted)', fontSize: 12 }
+/** What Recharts passes a custom tick (the parts used here). */
+type TickProps = {
+  x?: number | string
+  y?: number | string
+  textAnchor?: 'start' | 'middle' | 'end' | 'inherit'
+  verticalAnchor?: 'start' | 'middle' | 'end'
+  className?: string
+  index?: number
+  payload?: { value?: unknown }
+  tickFormatter?: (value: never, index: number) => string
+}
+
+/** Baseline shifts Recharts' own Text uses for its vertical anchors. */
+const TICK_DY = { start: '0.71em', middle: '0.355em', end: '0' } as const
+
+/**
+ * Axis labels as plain SVG text in the theme's muted colour. Recharts' default tick is its Text
+ * component, which measures every word in a hidden DOM span to wrap it (a forced layout of the page
+ * on each new label, every streamed redraw); axis labels are single words and never wrap.
+ */
+export function tick(props: TickProps) {
+  const { x, y, textAnchor, verticalAnchor = 'end', className, index = 0, payload, tickFormatter } = props
+  const value = payload?.value
+  const text = tickFormatter ? tickFormatter(value as never, index) : String(value ?? '')
+  return (
+    <text
+      x={x}
+      y={y}
+      dy={TICK_DY[verticalAnchor]}
+      textAnchor={textAnchor}
+      className={className}
+      fill="var(--muted)"
+      fontSize={12}
+    >
+      {text}
+    </text>
+  )
+}
 export const tooltipStyle = {
   contentStyle: {
     background: 'var(--panel)',

@@ -34,6 +34,15 @@ describe('DashboardCharts (server-rendered markup)', () => {
     }
   })
 
+  test('each multi-series plot has its key as a list under it, naming every series', () => {
+    const html = renderToStaticMarkup(<DashboardCharts report={report()} history={history} thresholds={thresholds} />)
+    const keys = [...html.matchAll(/<ul class="chart-legend" aria-label="Key">(.*?)<\/ul>/g)].map((m) =>
+      [...(m[1] as string).matchAll(/<\/svg>([^<]+)<\/li>/g)].map((n) => n[1]),
+    )
+    expect(keys).toContainEqual(['WETH', 'All together'])
+    expect(keys).toContainEqual(['Lending (Aave)', 'Uniswap LP', 'Options and perps'])
+  })
+
   test('no debt and no history: empty states in words, no plots where there is nothing to draw', () => {
     const html = renderToStaticMarkup(<DashboardCharts report={noDebtReport()} history={[]} thresholds={thresholds} />)
     expect(html).toContain('No history yet: collecting one point per block.')

@@ -1,7 +1,8 @@
-import { useMemo } from 'react'
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo, useMemo } from 'react'
+import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { GreeksReport } from '../../engine/greeks/bookGreeks'
 import { ChartFrame } from './ChartFrame'
+import { ChartLegend } from './ChartLegend'
 import { ChartPlot, gridProps, seriesStyle, tick, tooltipStyle } from './ChartPlot'
 import { formatSignedUsd, formatUsdCompact } from './chartFormat'
 import { deltaRows, greeksSummary, secondOrderRows } from './greeksSeries'
@@ -13,9 +14,10 @@ const SOURCES = [
   { key: 'lp', name: 'Uniswap LP' },
   { key: 'external', name: 'Options and perps' },
 ] as const
+const LEGEND = SOURCES.map((s, i) => ({ name: s.name, colour: seriesStyle(i).colour }))
 
 /** Delta (USD) per underlying stacked by lending, LP and options; gamma, vega and theta as a table. */
-export function GreeksChart({ greeks }: { greeks: GreeksReport }) {
+export const GreeksChart = memo(function GreeksChart({ greeks }: { greeks: GreeksReport }) {
   const rows = useMemo(() => deltaRows(greeks), [greeks])
   const second = useMemo(() => secondOrderRows(greeks), [greeks])
   const summary = useMemo(() => greeksSummary(greeks), [greeks])
@@ -39,7 +41,6 @@ export function GreeksChart({ greeks }: { greeks: GreeksReport }) {
                   names.get(String(key)) ?? String(key),
                 ]}
               />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
               {SOURCES.map((s, i) => (
                 <Bar
                   key={s.key}
@@ -52,6 +53,7 @@ export function GreeksChart({ greeks }: { greeks: GreeksReport }) {
               ))}
             </BarChart>
           </ChartPlot>
+          <ChartLegend items={LEGEND} kind="bar" />
           <h4 className="chart-subtitle">Gamma, vega and theta</h4>
           {second.length === 0 ? (
             <p className="chart-note muted">None: lending positions are linear; LP and option positions carry these.</p>
@@ -84,4 +86,4 @@ export function GreeksChart({ greeks }: { greeks: GreeksReport }) {
       )}
     </ChartFrame>
   )
-}
+})

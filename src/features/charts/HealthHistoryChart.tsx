@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { HistoryPoint } from '../../state/history/historyPoint'
 import { formatClockTime } from '../../ui/format'
@@ -8,15 +8,19 @@ import { formatHealthFactorValue } from './chartFormat'
 import type { ChartThresholds } from './chartTypes'
 import { thresholdLines } from './healthBand'
 import { type HealthHistoryDatum, healthHistorySeries, healthHistorySummary } from './healthHistorySeries'
+import { timeTicks } from './timeTicks'
 import { useChartThresholds } from './useChartThresholds'
 
 const TITLE = 'Health factor over time'
 
+/** Time labels on the axis: fixed positions (timeTicks), thinned by Recharts where they would collide. */
+const TIME_TICKS = 6
+
 /**
- * The account's health factor block by block (LTTB to ≤ 2,000 points), with 1.0 and the user's
- * lines, and a dot where each protective transaction landed.
+ * The account's health factor block by block (LTTB to HISTORY_DISPLAY_POINTS), with 1.0 and the
+ * user's lines, and a dot where each protective transaction landed.
  */
-export function HealthHistoryChart({
+export const HealthHistoryChart = memo(function HealthHistoryChart({
   history,
   thresholds,
 }: {
@@ -27,6 +31,10 @@ export function HealthHistoryChart({
   const series = useMemo(() => healthHistorySeries(history, t), [history, t])
   const summary = useMemo(() => healthHistorySummary(history, t), [history, t])
   const lines = useMemo(() => thresholdLines(t), [t])
+  const ticks = useMemo(
+    () => timeTicks(series.data[0]?.time ?? 0, series.data.at(-1)?.time ?? 0, TIME_TICKS),
+    [series.data],
+  )
   const line = seriesStyle(0)
   return (
     <ChartFrame testId="chart-health-history" title={TITLE} summary={summary} empty={history.length === 0} wide>
@@ -38,12 +46,13 @@ export function HealthHistoryChart({
               margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
               accessibilityLayer={false}
             >
-              <CartesianGrid {...gridProps} />
+              <CartesianGrid {...gridProps} vertical={false} />
               <XAxis
                 dataKey="time"
                 type="number"
                 scale="time"
                 domain={['dataMin', 'dataMax']}
+                ticks={ticks}
                 tick={tick}
                 tickFormatter={formatClockTime}
                 minTickGap={24}
@@ -107,4 +116,4 @@ export function HealthHistoryChart({
       )}
     </ChartFrame>
   )
-}
+})

@@ -1,16 +1,5 @@
-import { useMemo } from 'react'
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  Line,
-  LineChart,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import { memo, useMemo } from 'react'
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { RiskReport } from '../../engine/riskReport'
 import type { HistoryPoint } from '../../state/history/historyPoint'
 import { formatClockTime } from '../../ui/format'
@@ -25,18 +14,26 @@ import {
   type PricePoint,
   priceAxis,
 } from './liquidationPriceSeries'
+import { timeTicks } from './timeTicks'
 
 const TITLE = 'Prices against liquidation prices'
 const BAR_ROW_HEIGHT = 36
-/** Small multiples share the card: each price history is drawn with fewer points than a full chart. */
-const SMALL_MULTIPLE_POINTS = 500
+/** Small multiples (a quarter of a laptop row each): about one point per 2 px is all they can show. */
+const SMALL_MULTIPLE_POINTS = 150
+const SMALL_MULTIPLE_TICKS = 3
 
 /**
  * How far each asset's price is from the price that liquidates the account (the others held fixed),
  * as signed bars, and each price's recent history against its liquidation price where the history
  * has it.
  */
-export function LiquidationPriceChart({ report, history }: { report: RiskReport; history: readonly HistoryPoint[] }) {
+export const LiquidationPriceChart = memo(function LiquidationPriceChart({
+  report,
+  history,
+}: {
+  report: RiskReport
+  history: readonly HistoryPoint[]
+}) {
   const data = useMemo(() => liquidationPriceData(report), [report])
   const summary = useMemo(() => liquidationPriceSummary(report, history), [report, history])
   const histories = useMemo(
@@ -59,7 +56,7 @@ export function LiquidationPriceChart({ report, history }: { report: RiskReport;
             <BarChart
               data={data}
               layout="vertical"
-              margin={{ top: 4, right: 48, bottom: 0, left: 0 }}
+              margin={{ top: 4, right: 28, bottom: 0, left: 0 }}
               accessibilityLayer={false}
             >
               <CartesianGrid {...gridProps} horizontal={false} />
@@ -83,14 +80,8 @@ export function LiquidationPriceChart({ report, history }: { report: RiskReport;
                   ]
                 }}
               />
-              <Bar dataKey="distancePercent" fill={bar.colour} isAnimationActive={false} barSize={18}>
-                <LabelList
-                  dataKey="distancePercent"
-                  position="right"
-                  formatter={(v) => (typeof v === 'number' ? formatShock(v / 100) : '')}
-                  style={{ fill: 'var(--fg)', fontSize: 12 }}
-                />
-              </Bar>
+              {/* No value labels on the bars: they change every block, and the caption and tooltip give them. */}
+              <Bar dataKey="distancePercent" fill={bar.colour} isAnimationActive={false} barSize={18} />
             </BarChart>
           </ChartPlot>
           {histories.length > 0 && (
@@ -104,7 +95,7 @@ export function LiquidationPriceChart({ report, history }: { report: RiskReport;
       )}
     </ChartFrame>
   )
-}
+})
 
 function PriceHistory({
   datum,
@@ -116,6 +107,7 @@ function PriceHistory({
   summaryId: string
 }) {
   const domain = useMemo(() => priceAxis(points, datum.liquidationPriceUsd), [points, datum.liquidationPriceUsd])
+  const ticks = useMemo(() => timeTicks(points[0]?.time ?? 0, points.at(-1)?.time ?? 0, SMALL_MULTIPLE_TICKS), [points])
   const line = seriesStyle(1)
   return (
     <div>
@@ -130,12 +122,13 @@ function PriceHistory({
           margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
           accessibilityLayer={false}
         >
-          <CartesianGrid {...gridProps} />
+          <CartesianGrid {...gridProps} vertical={false} />
           <XAxis
             dataKey="time"
             type="number"
             scale="time"
             domain={['dataMin', 'dataMax']}
+            ticks={ticks}
             tick={tick}
             tickFormatter={formatClockTime}
             minTickGap={24}

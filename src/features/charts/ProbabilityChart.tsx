@@ -1,16 +1,23 @@
-import { useMemo } from 'react'
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo, useMemo } from 'react'
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 import type { RiskReport } from '../../engine/riskReport'
 import { formatProbability, formatRatio } from '../../ui/format'
 import { ChartFrame } from './ChartFrame'
+import { ChartLegend } from './ChartLegend'
 import { ChartPlot, gridProps, seriesStyle, tick, tooltipStyle } from './ChartPlot'
 import { horizonData, probabilityNote, probabilitySummary, volatilityData } from './probabilitySeries'
 
 const TITLE = 'Chance of liquidation and volatility'
+const EWMA = 'EWMA (λ 0.94)'
+const GARCH = 'GARCH(1,1) now'
+const VOLATILITY_KEY = [
+  { name: EWMA, colour: seriesStyle(0).colour },
+  { name: GARCH, colour: seriesStyle(1).colour },
+]
 const percent = (v: unknown) => (typeof v === 'number' ? formatRatio(v / 100) : '')
 
 /** P(liquidation) within 1 h, 24 h and 7 d; each asset's annualised volatility by EWMA and GARCH. */
-export function ProbabilityChart({ report }: { report: RiskReport }) {
+export const ProbabilityChart = memo(function ProbabilityChart({ report }: { report: RiskReport }) {
   const horizons = useMemo(() => horizonData(report.liquidationProbability), [report.liquidationProbability])
   const volatility = useMemo(() => volatilityData(report.volatility), [report.volatility])
   const note = useMemo(() => probabilityNote(report), [report])
@@ -61,14 +68,14 @@ export function ProbabilityChart({ report }: { report: RiskReport }) {
                   isAnimationActive={false}
                   formatter={(value, name) => [percent(value), String(name)]}
                 />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
-                <Bar dataKey="ewma" name="EWMA (λ 0.94)" fill={seriesStyle(0).colour} isAnimationActive={false} />
-                <Bar dataKey="garch" name="GARCH(1,1) now" fill={seriesStyle(1).colour} isAnimationActive={false} />
+                <Bar dataKey="ewma" name={EWMA} fill={seriesStyle(0).colour} isAnimationActive={false} />
+                <Bar dataKey="garch" name={GARCH} fill={seriesStyle(1).colour} isAnimationActive={false} />
               </BarChart>
             </ChartPlot>
           )}
+          {volatility.length > 0 && <ChartLegend items={VOLATILITY_KEY} kind="bar" />}
         </>
       )}
     </ChartFrame>
   )
-}
+})

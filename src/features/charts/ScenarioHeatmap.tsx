@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import type { ScenarioMatrix } from '../../engine/scenarioMatrix'
 import { ChartFrame } from './ChartFrame'
 import type { ChartThresholds } from './chartTypes'
@@ -22,7 +22,13 @@ function Cell({ cell }: { cell: HeatCell }) {
  * The scenario matrix as a table (more accessible than an SVG heat map): HF printed in every cell and
  * coloured by its band against the user's lines, the book's P&L under it.
  */
-export function ScenarioHeatmap({ scenarios, thresholds }: { scenarios: ScenarioMatrix; thresholds: ChartThresholds }) {
+export const ScenarioHeatmap = memo(function ScenarioHeatmap({
+  scenarios,
+  thresholds,
+}: {
+  scenarios: ScenarioMatrix
+  thresholds: ChartThresholds
+}) {
   const t = useChartThresholds(thresholds)
   const heat = useMemo(() => scenarioHeatmap(scenarios, t), [scenarios, t])
   const summary = useMemo(() => scenarioSummary(scenarios, t), [scenarios, t])
@@ -99,4 +105,4 @@ export function ScenarioHeatmap({ scenarios, thresholds }: { scenarios: Scenario
       )}
     </ChartFrame>
   )
-}
+})

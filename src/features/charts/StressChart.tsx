@@ -1,7 +1,8 @@
-import { useMemo } from 'react'
-import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo, useMemo } from 'react'
+import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { StressReport } from '../../engine/stress'
 import { ChartFrame } from './ChartFrame'
+import { ChartLegend } from './ChartLegend'
 import { ChartPlot, gridProps, LINE_COLOURS, seriesStyle, tick, tooltipStyle } from './ChartPlot'
 import { formatHealthFactorValue, formatShock } from './chartFormat'
 import type { ChartThresholds } from './chartTypes'
@@ -12,7 +13,13 @@ import { useChartThresholds } from './useChartThresholds'
 const TITLE = 'Stress: health factor against a price shock'
 
 /** HF over ±60 % price shocks for each volatile asset alone and all together, the crossing of 1 marked. */
-export function StressChart({ stress, thresholds }: { stress: StressReport; thresholds: ChartThresholds }) {
+export const StressChart = memo(function StressChart({
+  stress,
+  thresholds,
+}: {
+  stress: StressReport
+  thresholds: ChartThresholds
+}) {
   const t = useChartThresholds(thresholds)
   const series = useMemo(() => stressSeries(stress, t), [stress, t])
   const summary = useMemo(() => stressSummary(stress), [stress])
@@ -20,6 +27,11 @@ export function StressChart({ stress, thresholds }: { stress: StressReport; thre
   const shocks = series.rows.map((r) => r.shock)
   const domain: [number, number] = [Math.min(...shocks, 0), Math.max(...shocks, 0)]
   const names = new Map(series.lines.map((l) => [l.key, l.name]))
+  const legend = series.lines.map((l, i) => ({
+    name: l.name,
+    colour: seriesStyle(i).colour,
+    dash: seriesStyle(i).dash,
+  }))
   return (
     <ChartFrame
       testId="chart-stress"
@@ -28,70 +40,79 @@ export function StressChart({ stress, thresholds }: { stress: StressReport; thre
       empty={series.lines.length === 0 || series.noDebt}
     >
       {(summaryId) => (
-        <ChartPlot label={TITLE} summaryId={summaryId} height={260}>
-          <LineChart data={series.rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid {...gridProps} />
-            <XAxis interval={0} dataKey="shock" type="number" domain={domain} tick={tick} tickFormatter={formatShock} />
-            <YAxis
-              interval={0}
-              domain={[series.axis.min, series.axis.max]}
-              allowDataOverflow
-              tick={tick}
-              tickFormatter={formatHealthFactorValue}
-              width={40}
-            />
-            {lines.map((l) => (
-              <ReferenceLine
-                key={l.name}
-                y={l.value}
-                stroke={LINE_COLOURS[l.name]}
-                strokeDasharray={l.name === 'liquidation' ? undefined : '4 4'}
-                label={{ value: l.label, position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 }}
+        <>
+          <ChartPlot label={TITLE} summaryId={summaryId} height={240}>
+            <LineChart data={series.rows} margin={{ top: 8, right: 20, bottom: 0, left: 0 }} accessibilityLayer={false}>
+              <CartesianGrid {...gridProps} />
+              <XAxis
+                interval={0}
+                dataKey="shock"
+                type="number"
+                domain={domain}
+                tick={tick}
+                tickFormatter={formatShock}
               />
-            ))}
-            <Tooltip
-              {...tooltipStyle}
-              isAnimationActive={false}
-              labelFormatter={(shock) => (typeof shock === 'number' ? `Shock ${formatShock(shock)}` : '')}
-              formatter={(value, key) => [
-                typeof value === 'number' ? formatHealthFactorValue(value) : '',
-                names.get(String(key)) ?? String(key),
-              ]}
-            />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {series.lines.map((l, i) => {
-              const style = seriesStyle(i)
-              return (
-                <Line
-                  key={l.key}
-                  dataKey={l.key}
-                  name={l.name}
-                  type="linear"
-                  stroke={style.colour}
-                  strokeDasharray={style.dash}
-                  strokeWidth={2}
-                  dot={false}
-                  isAnimationActive={false}
+              <YAxis
+                interval={0}
+                domain={[series.axis.min, series.axis.max]}
+                allowDataOverflow
+                tick={tick}
+                tickFormatter={formatHealthFactorValue}
+                width={40}
+              />
+              {lines.map((l) => (
+                <ReferenceLine
+                  key={l.name}
+                  y={l.value}
+                  stroke={LINE_COLOURS[l.name]}
+                  strokeDasharray={l.name === 'liquidation' ? undefined : '4 4'}
+                  label={{ value: l.label, position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 }}
                 />
-              )
-            })}
-            {series.lines.map((l, i) =>
-              l.crossingShock === null ? null : (
-                <ReferenceDot
-                  key={`${l.key}-crossing`}
-                  x={l.crossingShock}
-                  y={1}
-                  r={5}
-                  fill={seriesStyle(i).colour}
-                  stroke="var(--panel)"
-                  strokeWidth={2}
-                  label={{ value: formatShock(l.crossingShock), position: 'bottom', fill: 'var(--fg)', fontSize: 11 }}
-                />
-              ),
-            )}
-          </LineChart>
-        </ChartPlot>
+              ))}
+              <Tooltip
+                {...tooltipStyle}
+                isAnimationActive={false}
+                labelFormatter={(shock) => (typeof shock === 'number' ? `Shock ${formatShock(shock)}` : '')}
+                formatter={(value, key) => [
+                  typeof value === 'number' ? formatHealthFactorValue(value) : '',
+                  names.get(String(key)) ?? String(key),
+                ]}
+              />
+              {series.lines.map((l, i) => {
+                const style = seriesStyle(i)
+                return (
+                  <Line
+                    key={l.key}
+                    dataKey={l.key}
+                    name={l.name}
+                    type="linear"
+                    stroke={style.colour}
+                    strokeDasharray={style.dash}
+                    strokeWidth={2}
+                    dot={false}
+                    isAnimationActive={false}
+                  />
+                )
+              })}
+              {series.lines.map((l, i) =>
+                l.crossingShock === null ? null : (
+                  <ReferenceDot
+                    key={`${l.key}-crossing`}
+                    x={l.crossingShock}
+                    y={1}
+                    r={5}
+                    fill={seriesStyle(i).colour}
+                    stroke="var(--panel)"
+                    strokeWidth={2}
+                    label={{ value: formatShock(l.crossingShock), position: 'bottom', fill: 'var(--fg)', fontSize: 11 }}
+                  />
+                ),
+              )}
+            </LineChart>
+          </ChartPlot>
+          <ChartLegend items={legend} kind="line" />
+        </>
       )}
     </ChartFrame>
   )
-}
+})

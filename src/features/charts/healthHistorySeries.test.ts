@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest'
 import { MAX_UINT256 } from '../../engine/wadRayMath'
 import type { HistoryPoint } from '../../state/history/historyPoint'
 import { pointAt } from '../../state/history/historyTesting'
-import { downsampleHistory, healthHistorySeries, healthHistorySummary, MAX_CHART_POINTS } from './healthHistorySeries'
+import {
+  downsampleHistory,
+  HISTORY_DISPLAY_POINTS,
+  healthHistorySeries,
+  healthHistorySummary,
+  MAX_CHART_POINTS,
+} from './healthHistorySeries'
 
 const t = { warning: 1.2, target: 1.5 }
 const TX = `0x${'ab'.repeat(32)}` as const
@@ -53,6 +59,17 @@ describe('healthHistorySeries', () => {
     expect(s.data[1]).toMatchObject({ hf: s.axis.max, actual: Number.POSITIVE_INFINITY, block: '2' })
     expect(s.data[0]?.time).toBe(pointAt(1).time * 1_000)
     expect(s.markers.map((m) => m.block)).toEqual(['3'])
+  })
+
+  test('the chart draws at most HISTORY_DISPLAY_POINTS, first, last and markers included', () => {
+    const history = Array.from({ length: 3_000 }, (_, i) =>
+      at(i, 1.4 + 0.01 * Math.sin(i / 20), i === 1_234 ? { marker: { kind: 'protect', txHash: TX } } : {}),
+    )
+    const s = healthHistorySeries(history, t)
+    expect(s.data.length).toBe(HISTORY_DISPLAY_POINTS)
+    expect(s.data[0]?.block).toBe('0')
+    expect(s.data.at(-1)?.block).toBe('2999')
+    expect(s.markers.map((m) => m.block)).toEqual(['1234'])
   })
 
   test('nothing clipped when every value fits', () => {

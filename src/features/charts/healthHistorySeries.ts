@@ -48,8 +48,19 @@ export type HealthHistorySeries = {
   clipped: boolean
 }
 
-export function healthHistorySeries(history: readonly HistoryPoint[], t: ChartThresholds): HealthHistorySeries {
-  const points = downsampleHistory(history)
+/**
+ * Points drawn in the history chart: about one per 4 px of the widest card (1440 px page). More do
+ * not show, and each one costs a Recharts redraw every second while blocks stream (DESIGN.md: no
+ * main-thread task over 50 ms); LTTB keeps the peaks and troughs, markers are always kept.
+ */
+export const HISTORY_DISPLAY_POINTS = 300
+
+export function healthHistorySeries(
+  history: readonly HistoryPoint[],
+  t: ChartThresholds,
+  maxPoints = HISTORY_DISPLAY_POINTS,
+): HealthHistorySeries {
+  const points = downsampleHistory(history, maxPoints)
   const axis = healthAxis(
     points.map((p) => p.healthFactor),
     t,

@@ -1,22 +1,50 @@
 import { describe, expect, test } from 'vitest'
 import type { StressReport } from '../../engine/stress'
 import { noDebtReport, report } from './chartTesting'
-import { stressSeries, stressSummary, withArticle } from './stressSeries'
+import { STRESS_DISPLAY_ROWS, stressSeries, stressSummary, withArticle } from './stressSeries'
 
 const t = { warning: 1.2, target: 1.5 }
 
 describe('stress series', () => {
   test('one row per shock and one column per curve (each asset, then all together)', () => {
     const r = report()
-    const s = stressSeries(r.stress, t)
-    expect(s.rows).toHaveLength(201)
+    const s = stressSeries(r.stress, t, 201)
+    // Every grid shock, plus one row where each curve crosses 1.
+    expect(s.rows.filter((row) => r.stress.shocks.includes(row.shock))).toHaveLength(201)
+    expect(s.rows).toHaveLength(201 + s.lines.filter((l) => l.crossingShock !== null).length)
     expect(s.lines.map((l) => l.name)).toEqual(['WETH', 'All together'])
-    expect(s.rows[100]?.shock).toBe(0)
+    const atZero = s.rows.find((row) => row.shock === 0)
     // At no shock both curves are today's HF, 10 · 2,000 · 0.825 / 12,000.
-    expect(s.rows[100]?.c0).toBeCloseTo(1.375, 9)
-    expect(s.rows[100]?.c1).toBeCloseTo(1.375, 9)
+    expect(atZero?.c0).toBeCloseTo(1.375, 9)
+    expect(atZero?.c1).toBeCloseTo(1.375, 9)
     expect(s.lines[0]?.crossingShock).toBeCloseTo(-0.2727, 3)
     expect(s.noDebt).toBe(false)
+  })
+
+  test('drawn with at most 61 grid rows plus a row at each crossing of 1, through the grid values', () => {
+    const r = report()
+    const full = stressSeries(r.stress, t, 201)
+    const s = stressSeries(r.stress, t)
+    const crossings = s.lines.filter((l) => l.crossingShock !== null).length
+    expect(crossings).toBeGreaterThan(0)
+    expect(s.rows.length).toBeGreaterThan(50)
+    expect(s.rows.length).toBeLessThanOrEqual(STRESS_DISPLAY_ROWS + crossings)
+    // Ordered by shock, both ends and the no-shock point kept.
+    expect(s.rows.map((row) => row.shock)).toEqual([...s.rows.map((row) => row.shock)].sort((a, b) => a - b))
+    expect(s.rows[0]).toEqual(full.rows[0])
+    expect(s.rows.at(-1)).toEqual(full.rows.at(-1))
+    expect(s.rows.find((row) => row.shock === 0)?.c0).toBeCloseTo(1.375, 9)
+    // Grid rows carry the grid's values; the crossing row puts its curve exactly at 1.
+    const byShock = new Map(full.rows.map((row) => [row.shock, row]))
+    for (const row of s.rows) {
+      const grid = byShock.get(row.shock)
+      if (grid) expect(row).toEqual(grid)
+    }
+    for (const [i, line] of s.lines.entries()) {
+      if (line.crossingShock === null) continue
+      const row = s.rows.find((x) => x.shock === line.crossingShock)
+      expect(row?.[`c${i}`]).toBe(1)
+    }
   })
 
   test('values above the axis are clipped and flagged; ∞ everywhere means no debt', () => {

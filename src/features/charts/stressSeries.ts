@@ -28,8 +28,44 @@ export type StressSeries = {
 
 const lineName = (label: string) => (label === 'all' ? 'All together' : label)
 
-/** The stress report as chart rows: one row per shock, one column per curve, HF clipped to the axis. */
-export function stressSeries(stress: StressReport, t: ChartThresholds): StressSeries {
+/**
+ * Rows drawn per curve: about one per 5 px of a half-width card. The engine's 201-point grid drawn in
+ * full costs a Recharts redraw four times the path work for no visible difference; the crossing of 1
+ * is added as a row of its own, so the line still passes through its marker exactly.
+ */
+export const STRESS_DISPLAY_ROWS = 61
+
+/** The grid indices to draw: evenly spread over the grid, both ends and the no-shock point always. */
+function displayIndices(shocks: Float64Array, maxRows: number): number[] {
+  const n = shocks.length
+  if (n <= maxRows) return Array.from({ length: n }, (_, i) => i)
+  const kept = new Set<number>()
+  for (let k = 0; k < maxRows; k++) kept.add(Math.round((k * (n - 1)) / (maxRows - 1)))
+  let zero = 0
+  shocks.forEach((shock, i) => {
+    if (Math.abs(shock) < Math.abs(shocks[zero] as number)) zero = i
+  })
+  kept.add(zero)
+  return [...kept].sort((a, b) => a - b)
+}
+
+/** A curve's drawn value at `shock` between grid points: linear, as the full grid's line is drawn. */
+function drawnAt(shocks: Float64Array, values: Float64Array, shock: number, axis: HealthAxis): number {
+  let i = 1
+  while (i < shocks.length - 1 && (shocks[i] as number) < shock) i++
+  const x0 = shocks[i - 1] as number
+  const x1 = shocks[i] as number
+  const y0 = clipToAxis(values[i - 1] as number, axis)
+  const y1 = clipToAxis(values[i] as number, axis)
+  const f = x1 === x0 ? 0 : (shock - x0) / (x1 - x0)
+  return y0 + (y1 - y0) * f
+}
+
+/**
+ * The stress report as chart rows: one row per drawn shock (at most `maxRows` of the grid, plus one
+ * at each crossing of 1), one column per curve, HF clipped to the axis.
+ */
+export function stressSeries(stress: StressReport, t: ChartThresholds, maxRows = STRESS_DISPLAY_ROWS): StressSeries {
   const lines: StressLine[] = stress.curves.map((c, i) => ({
     key: `c${i}`,
     name: lineName(c.label),
@@ -41,16 +77,24 @@ export function stressSeries(stress: StressReport, t: ChartThresholds): StressSe
   const axis = healthAxis(all, t)
   const noDebt = all.length > 0 && all.every((hf) => hf === Number.POSITIVE_INFINITY)
   let clipped = false
-  const rows = Array.from(stress.shocks, (shock, g) => {
-    const row: StressRow = { shock }
+  for (const hf of all) if (clipToAxis(hf, axis) !== hf) clipped = true
+  const rows = displayIndices(stress.shocks, maxRows).map((g) => {
+    const row: StressRow = { shock: stress.shocks[g] as number }
     stress.curves.forEach((c, i) => {
-      const hf = c.healthFactor[g] as number
-      const drawn = clipToAxis(hf, axis)
-      if (drawn !== hf) clipped = true
-      row[`c${i}`] = drawn
+      row[`c${i}`] = clipToAxis(c.healthFactor[g] as number, axis)
     })
     return row
   })
+  stress.curves.forEach((c, i) => {
+    const at = c.crossingShock
+    if (at === null || rows.some((r) => r.shock === at)) return
+    const row: StressRow = { shock: at }
+    stress.curves.forEach((other, j) => {
+      row[`c${j}`] = j === i ? clipToAxis(1, axis) : drawnAt(stress.shocks, other.healthFactor, at, axis)
+    })
+    rows.push(row)
+  })
+  rows.sort((a, b) => a.shock - b.shock)
   return { rows, lines, axis, clipped, noDebt }
 }
 
