@@ -5,6 +5,7 @@ import { DEMO_WALLET_ID } from '../../chain/demoWalletConnector'
 import type { Proposal } from '../../engine/proposals/proposal'
 import type { RiskReport } from '../../engine/riskReport'
 import type { PortfolioSnapshot } from '../../engine/snapshot'
+import { probability24h } from '../../state/history/historyPoint'
 import { formatHealthFactor } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
 import { ProposalRow } from './ProposalRow'
@@ -127,19 +128,36 @@ function ProposalsBody({
   const [triggerBlock, setTriggerBlock] = useState<string>()
   const triggered = guard?.triggered === true
   const blockNumber = report.block.number
+  // The alert can run ahead of the report shown here (the dashboard hands panels a deferred report):
+  // act only on a report that itself shows the crossing, or the proposal would predate it.
+  const p24 = probability24h(report)
+  const crossed =
+    report.accountData.healthFactorWad < report.settings.warningHealthFactorWad ||
+    (p24 !== undefined && p24 > report.settings.probabilityThreshold)
   useEffect(() => {
-    setTriggerBlock((b) => (triggered ? (b ?? blockNumber.toString()) : undefined))
-  }, [triggered, blockNumber])
+    setTriggerBlock((b) => (triggered ? (b ?? (crossed ? blockNumber.toString() : undefined)) : undefined))
+  }, [triggered, crossed, blockNumber])
   const triggerKey = guard?.triggerKey ?? triggerBlock
   const bestAgrees = bestSimulation.data ? simulationAgrees(bestSimulation.data) : false
   useEffect(() => {
-    if (!guard?.triggered || !guard.autoExecute || !best || !triggerKey) return
+    if (!guard?.triggered || !guard.autoExecute || !best || !triggerKey || !crossed) return
     if (protect.connectorId !== DEMO_WALLET_ID || blockedReason !== undefined || !bestAgrees) return
     const key = `${chain.id}:${report.account}:${triggerKey}`
     if (autoExecuted.has(key)) return
     autoExecuted.add(key)
     onProtect(best)
-  }, [guard, best, triggerKey, protect.connectorId, blockedReason, bestAgrees, chain.id, report.account, onProtect])
+  }, [
+    guard,
+    best,
+    triggerKey,
+    crossed,
+    protect.connectorId,
+    blockedReason,
+    bestAgrees,
+    chain.id,
+    report.account,
+    onProtect,
+  ])
 
   const rest = guardOn ? proposals.slice(1) : proposals
   const shown = showAll ? rest : rest.slice(0, SHOWN)
