@@ -1,9 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { HealthScreen } from '../features/health/HealthScreen'
 import { MarketPanel } from '../features/markets/MarketPanel'
 import { NodeStatus } from '../features/node/NodeStatus'
-import { SnapshotPage } from '../features/share/SnapshotPage'
 import { isSnapshotFragment, useLocationHash } from '../features/share/snapshotRoute'
 import { WalletBar } from '../features/wallet/WalletBar'
 import { WrongChainNotice } from '../features/wallet/WrongChainNotice'
@@ -12,6 +11,10 @@ import { MarketProvider } from '../state/marketContext'
 import { createQueryClient } from '../state/queryClient'
 import { ChainProviders } from './ChainProviders'
 import { ManifestGate } from './ManifestGate'
+
+// A shared snapshot's decoder, schema and signature check (valibot, secp256k1) load only for a
+// snapshot link: they are not part of the live dashboard's first paint.
+const SnapshotPage = lazy(() => import('../features/share/SnapshotPage').then((m) => ({ default: m.SnapshotPage })))
 
 export function App() {
   const [queryClient] = useState(createQueryClient)
@@ -25,7 +28,15 @@ export function App() {
           <p className="tagline muted">A shared risk snapshot.</p>
         </header>
         <main>
-          <SnapshotPage fragment={hash} />
+          <Suspense
+            fallback={
+              <p role="status" className="muted">
+                Opening the snapshot…
+              </p>
+            }
+          >
+            <SnapshotPage fragment={hash} />
+          </Suspense>
         </main>
       </div>
     )

@@ -1,4 +1,4 @@
-import { memo, type ReactNode, useDeferredValue, useMemo } from 'react'
+import { lazy, memo, type ReactNode, Suspense, useDeferredValue, useMemo } from 'react'
 import type { Address } from 'viem'
 import { useConnection } from 'wagmi'
 import { DEMO_WALLET_ID } from '../../chain/demoWalletConnector'
@@ -8,19 +8,22 @@ import { profileToRiskSettings, useRiskProfile } from '../../state/riskProfileSt
 import { shortenAddress } from '../../ui/format'
 import { useThrottledValue } from '../../ui/useThrottledValue'
 import { AlertBanner } from '../alerts/AlertBanner'
-import { AlertLog } from '../alerts/AlertLog'
-import { NotificationPermissionButton } from '../alerts/NotificationPermissionButton'
 import { useAlertMonitor } from '../alerts/useAlertMonitor'
 import { LazyCharts } from '../charts/LazyCharts'
 import { GlanceHeader } from '../glance/GlanceHeader'
-import { RiskProfileForm } from '../profile/RiskProfileForm'
-import { ProposalsPanel } from '../proposals/ProposalsPanel'
 import { RiskPanel } from '../risk/RiskPanel'
-import { ShareSnapshot } from '../share/ShareSnapshot'
-import { WhatIfPanel } from '../whatif/WhatIfPanel'
 import { useLiveRisk } from './useLiveRisk'
 
 const CHART_REDRAW_MS = 1_000
+
+// Below the fold, loaded after the dashboard's first paint: sharing (the snapshot model, codec and
+// signing), the what-if sliders, and the user's lines with the alert log.
+// The proposals panel (Protect, its wallet and error handling) only ever shows with a report, which
+// the worker takes longer to produce than this chunk takes to load.
+const ProposalsPanel = lazy(() => import('../proposals/ProposalsPanel').then((m) => ({ default: m.ProposalsPanel })))
+const WhatIfPanel = lazy(() => import('../whatif/WhatIfPanel').then((m) => ({ default: m.WhatIfPanel })))
+const LinesAndAlerts = lazy(() => import('./LinesAndAlerts').then((m) => ({ default: m.LinesAndAlerts })))
+const ShareSnapshot = lazy(() => import('../share/ShareSnapshot').then((m) => ({ default: m.ShareSnapshot })))
 
 // Re-rendered only when their props change: a block's urgent render passes the previous report.
 const Glance = memo(GlanceHeader)
@@ -79,13 +82,15 @@ export function Dashboard({
     () =>
       report &&
       snapshot && (
-        <Proposals
-          report={report}
-          snapshot={snapshot}
-          readOnly={readOnly}
-          chainId={chainId}
-          {...(guard ? { guard } : {})}
-        />
+        <Suspense fallback={<p className="muted">Loading the proposals…</p>}>
+          <Proposals
+            report={report}
+            snapshot={snapshot}
+            readOnly={readOnly}
+            chainId={chainId}
+            {...(guard ? { guard } : {})}
+          />
+        </Suspense>
       ),
     [report, snapshot, readOnly, chainId, guard],
   )
@@ -104,13 +109,14 @@ export function Dashboard({
         <Risk report={report} error={live.error} proposals={proposals} />
         {chartReport && <LazyCharts report={chartReport} history={chartHistory} thresholds={thresholds} />}
         {report && snapshot && <WhatIf snapshot={snapshot} report={report} market={live.context} settings={settings} />}
-        {report && <ShareSnapshot report={report} profile={profile} marketName={market.name} readOnly={readOnly} />}
-        <section className="panel" aria-labelledby="your-lines">
-          <h2 id="your-lines">Your lines and alerts</h2>
-          <RiskProfileForm chainId={chain.id} address={address} />
-          <NotificationPermissionButton />
-          <AlertLog chainId={chain.id} address={address} />
-        </section>
+        {report && (
+          <Suspense fallback={null}>
+            <ShareSnapshot report={report} profile={profile} marketName={market.name} readOnly={readOnly} />
+          </Suspense>
+        )}
+        <Suspense fallback={null}>
+          <LinesAndAlerts chainId={chain.id} address={address} />
+        </Suspense>
       </div>
     </>
   )
