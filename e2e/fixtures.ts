@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { type Address, type Hex, parseAbi } from 'viem'
+import type { Address, Hex } from 'viem'
 import { startTestDevnet } from '../devnet/testing.mjs'
+import { poolAbi } from '../src/chain/abi/pool'
 
 type TestDevnet = Awaited<ReturnType<typeof startTestDevnet>>
 
@@ -19,10 +20,6 @@ export type InjectedWallet = {
   /** How many wallet_sendCalls batches it has accepted. */
   batchesSent(): number
 }
-
-const poolAbi = parseAbi([
-  'function getUserAccountData(address user) view returns (uint256 totalCollateralBase, uint256 totalDebtBase, uint256 availableBorrowsBase, uint256 currentLiquidationThreshold, uint256 ltv, uint256 healthFactor)',
-])
 
 /** The chain's health factor for `user` at `blockNumber`, as Pool.getUserAccountData returns it. */
 export async function chainHealthFactor(devnet: TestDevnet, user: Address, blockNumber: bigint) {

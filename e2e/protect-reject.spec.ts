@@ -1,27 +1,11 @@
 import { type Address, erc20Abi } from 'viem'
+import { poolAbi } from '../src/chain/abi/pool'
 import { chainHealthFactor, expect, protectableProposal, test } from './fixtures'
 
 // A rejected signature sends nothing and says so; a rejection after the approval says what went
 // through (the approval, harmless) and what did not. The chain is read before and after.
 // The timeout only guards against a hang (the engine and the simulations take a while on two cores).
 test.describe.configure({ timeout: 180_000 })
-
-const poolAbi = [
-  {
-    type: 'function',
-    name: 'getUserAccountData',
-    stateMutability: 'view',
-    inputs: [{ name: 'user', type: 'address' }],
-    outputs: [
-      { name: 'totalCollateralBase', type: 'uint256' },
-      { name: 'totalDebtBase', type: 'uint256' },
-      { name: 'availableBorrowsBase', type: 'uint256' },
-      { name: 'currentLiquidationThreshold', type: 'uint256' },
-      { name: 'ltv', type: 'uint256' },
-      { name: 'healthFactor', type: 'uint256' },
-    ],
-  },
-] as const
 
 type Chain = Parameters<typeof chainHealthFactor>[0]
 

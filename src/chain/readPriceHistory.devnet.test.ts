@@ -6,6 +6,7 @@ import { generateHistory } from '../../devnet/priceModel.mjs'
 import { setPrice } from '../../devnet/prices.mjs'
 import { reserves } from '../../devnet/reserves.mjs'
 import { startTestDevnet } from '../../devnet/testing.mjs'
+import { aggregatorV3Abi } from './abi/aggregatorV3'
 import { readPriceHistory } from './readPriceHistory'
 
 // The round history the devnet seeds into its DevnetPriceFeeds at deploy (priceModel.generateHistory,
@@ -26,22 +27,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await devnet.revert(snapshotId)
 })
-
-const feedAbi = [
-  {
-    type: 'function',
-    name: 'getRoundData',
-    stateMutability: 'view',
-    inputs: [{ name: '_roundId', type: 'uint80' }],
-    outputs: [
-      { name: 'roundId', type: 'uint80' },
-      { name: 'answer', type: 'int256' },
-      { name: 'startedAt', type: 'uint256' },
-      { name: 'updatedAt', type: 'uint256' },
-      { name: 'answeredInRound', type: 'uint80' },
-    ],
-  },
-] as const
 
 /** A client of its own (so its own cache) that counts the JSON-RPC requests it sends. */
 function countingClient() {
@@ -90,7 +75,7 @@ describe('oracle round history on the devnet', () => {
       if (!r) continue
       const [roundId, answer, , updatedAt] = await readContract(devnet.clients.publicClient, {
         address: weth.feed,
-        abi: feedAbi,
+        abi: aggregatorV3Abi,
         functionName: 'getRoundData',
         args: [r.roundId],
       })
