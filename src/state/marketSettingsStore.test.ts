@@ -5,17 +5,7 @@ import {
   MARKET_SETTINGS_VERSION,
   migrateMarketSettings,
 } from './marketSettingsStore'
-
-/** localStorage's interface over a Map, shared by the stores of one test as a page's reloads share it. */
-function memoryStorage(initial: Record<string, string> = {}) {
-  const items = new Map(Object.entries(initial))
-  const storage = {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  }
-  return { items, storage }
-}
+import { memoryStorage } from './memoryStorage'
 
 describe('market settings store', () => {
   test('nothing chosen at first: the page shows its default market and public RPCs', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_RISK_SETTINGS, resolveRiskSettings } from '../engine/settings'
+import { memoryStorage } from './memoryStorage'
 import {
   createRiskProfileStore,
   DEFAULT_RISK_PROFILE,
@@ -12,17 +13,6 @@ import {
   selectRiskProfile,
   validateRiskProfile,
 } from './riskProfileStore'
-
-/** localStorage's interface over a Map, shared by the stores of one test as a page's reloads share it. */
-function memoryStorage(initial: Record<string, string> = {}) {
-  const items = new Map(Object.entries(initial))
-  const storage = {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  }
-  return { items, storage }
-}
 
 const ALICE = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
 const BOB = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { memoryStorage } from './memoryStorage'
 import {
   createWatchlistStore,
   migrateWatchlist,
@@ -7,17 +8,6 @@ import {
   WATCHLIST_VERSION,
   type WatchTarget,
 } from './watchlistStore'
-
-/** localStorage's interface over a Map, shared by the stores of one test as a page's reloads share it. */
-function memoryStorage(initial: Record<string, string> = {}) {
-  const items = new Map(Object.entries(initial))
-  const storage = {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  }
-  return { items, storage }
-}
 
 const ALICE: WatchTarget = { address: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', chainId: 31337, marketId: 'devnet' }
 const BOB: WatchTarget = { address: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC', chainId: 31337, marketId: 'devnet' }

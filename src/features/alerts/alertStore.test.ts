@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { memoryStorage } from '../../state/memoryStorage'
 import { DEFAULT_RISK_PROFILE, riskProfileKey } from '../../state/riskProfileStore'
 import type { AlertInput } from './alertRules'
 import {
@@ -12,17 +13,6 @@ import {
   interruptingAlertActive,
   migrateAlerts,
 } from './alertStore'
-
-/** localStorage's interface over a Map, shared by the stores of one test as a page's reloads share it. */
-function memoryStorage(initial: Record<string, string> = {}) {
-  const items = new Map(Object.entries(initial))
-  const storage = {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  }
-  return { items, storage }
-}
 
 const KEY = riskProfileKey(31337, '0x70997970C51812dc3A010C7d01b50e0d17dc79C8')
 const OTHER = riskProfileKey(31337, '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC')
