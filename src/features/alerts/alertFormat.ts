@@ -1,21 +1,3 @@
-/**
- * The health factor as a float64 statistic (alert lines are what a person typed), formatted like
- * format.ts's formatHealthFactor formats the WAD: two decimals, truncated, so 0.999 never reads
- * as a safe "1.00". Goes through the number's shortest decimal string so 1.2 is "1.20", not the
- * "1.19" its binary value (1.1999…) would truncate to.
- */
-const healthFactorFormat = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-  roundingMode: 'trunc',
-})
-
-export function formatHealthFactorValue(healthFactor: number): string {
-  if (healthFactor === Number.POSITIVE_INFINITY) return '∞'
-  if (!Number.isFinite(healthFactor)) return '—'
-  return healthFactorFormat.format(String(healthFactor) as `${number}`)
-}
-
 const alertTimeFormat = new Intl.DateTimeFormat('en-US', {
   month: 'short',
   day: 'numeric',

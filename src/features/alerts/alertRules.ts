@@ -1,6 +1,5 @@
 import type { RiskProfile } from '../../state/riskProfileStore'
-import { formatProbability } from '../../ui/format'
-import { formatHealthFactorValue } from './alertFormat'
+import { formatHealthFactorValue, formatProbability } from '../../ui/format'
 
 /**
  * Alert rules (issue 7, part 5): a pure reducer from one block's headline numbers to the alerts

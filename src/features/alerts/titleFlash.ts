@@ -1,5 +1,4 @@
-import { formatProbability } from '../../ui/format'
-import { formatHealthFactorValue } from './alertFormat'
+import { formatHealthFactorValue, formatProbability } from '../../ui/format'
 import type { AlertEvent } from './alertRules'
 
 export type TitleFlashDeps = {

@@ -1,10 +1,10 @@
 import { memo, useMemo } from 'react'
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { GreeksReport } from '../../engine/greeks/bookGreeks'
+import { formatSignedUsd, formatUsdCompact } from '../../ui/format'
 import { ChartFrame } from './ChartFrame'
 import { ChartLegend } from './ChartLegend'
 import { ChartPlot, gridProps, seriesStyle, tick, tooltipStyle } from './ChartPlot'
-import { formatSignedUsd, formatUsdCompact } from './chartFormat'
 import { deltaRows, greeksSummary, secondOrderRows } from './greeksSeries'
 import { ScrollableTable } from './ScrollableTable'
 

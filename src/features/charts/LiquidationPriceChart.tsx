@@ -2,10 +2,9 @@ import { memo, useMemo } from 'react'
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { RiskReport } from '../../engine/riskReport'
 import type { HistoryPoint } from '../../state/history/historyPoint'
-import { formatClockTime } from '../../ui/format'
+import { formatClockTime, formatPriceUsd, formatShock, formatUsdCompact } from '../../ui/format'
 import { ChartFrame } from './ChartFrame'
 import { ChartPlot, gridProps, seriesStyle, tick, tooltipStyle } from './ChartPlot'
-import { formatPriceUsd, formatShock, formatUsdCompact } from './chartFormat'
 import {
   assetPriceHistory,
   type LiquidationPriceDatum,

@@ -1,5 +1,5 @@
 import type { ExposureSums, GreeksReport } from '../../engine/greeks/bookGreeks'
-import { formatSignedUsd } from './chartFormat'
+import { formatSignedUsd } from '../../ui/format'
 
 /** Below half a dollar an exposure rounds to $0 and is noise on a chart. */
 const NEGLIGIBLE_USD = 0.5

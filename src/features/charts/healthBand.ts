@@ -1,4 +1,4 @@
-import { formatHealthFactorValue } from './chartFormat'
+import { formatHealthFactorValue } from '../../ui/format'
 import type { ChartThresholds } from './chartTypes'
 
 /**

@@ -1,7 +1,6 @@
 import type { HistoryPoint } from '../../state/history/historyPoint'
-import { formatDuration, formatHealthFactor, formatRatio } from '../../ui/format'
+import { formatDuration, formatHealthFactor, formatHealthFactorValue, formatRatio } from '../../ui/format'
 import { lttb } from '../../ui/lttb'
-import { formatHealthFactorValue } from './chartFormat'
 import type { ChartThresholds } from './chartTypes'
 import { clipToAxis, HEALTH_BAND_WORDS, type HealthAxis, healthAxis, healthBand, thresholdLines } from './healthBand'
 

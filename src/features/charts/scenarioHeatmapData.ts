@@ -1,7 +1,6 @@
 import type { ScenarioCell, ScenarioMatrix } from '../../engine/scenarioMatrix'
 import { healthFactorFloat } from '../../state/history/historyPoint'
-import { formatHealthFactor } from '../../ui/format'
-import { formatShock, formatSignedUsd, formatVolatilityShift } from './chartFormat'
+import { formatHealthFactor, formatShock, formatSignedUsd, formatVolatilityShift } from '../../ui/format'
 import type { ChartThresholds } from './chartTypes'
 import { HEALTH_BAND_WORDS, type HealthBand, healthBand } from './healthBand'
 

@@ -1,6 +1,5 @@
 import type { StressReport } from '../../engine/stress'
-import { formatRatio } from '../../ui/format'
-import { formatHealthFactorValue, formatShock } from './chartFormat'
+import { formatHealthFactorValue, formatRatio, formatShock } from '../../ui/format'
 import type { ChartThresholds } from './chartTypes'
 import { clipToAxis, type HealthAxis, healthAxis } from './healthBand'
 

@@ -10,8 +10,7 @@ import {
   useHasOwnRiskProfile,
   useRiskProfile,
 } from '../../state/riskProfileStore'
-import { formatProbability } from '../../ui/format'
-import { formatHealthFactorValue } from '../alerts/alertFormat'
+import { formatHealthFactorValue, formatProbability } from '../../ui/format'
 import { draftFromProfile, parseDraft, type RiskProfileDraft, sameDraft } from './profileDraft'
 import './riskProfileForm.css'
 

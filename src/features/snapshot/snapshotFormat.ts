@@ -1,6 +1,12 @@
 import type { NoLiquidationPriceReason } from '../../engine/liquidationPrice'
 import type { AccountStatus } from '../../engine/riskReport'
-import { formatHealthFactor, formatTokenAmount, formatUsd } from '../../ui/format'
+import {
+  formatHealthFactor,
+  formatHealthFactorValue,
+  formatTokenAmount,
+  formatUsd,
+  formatUsdValue,
+} from '../../ui/format'
 import { BASE_DECIMALS, type PrivacyLevel, type RiskSnapshot } from './snapshotModel'
 
 /**
@@ -10,20 +16,11 @@ import { BASE_DECIMALS, type PrivacyLevel, type RiskSnapshot } from './snapshotM
  */
 
 const locale = 'en-US'
-// Truncated like formatHealthFactor: a stress point below 1 never reads "1.00".
-const hfFormat = new Intl.NumberFormat(locale, {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-  roundingMode: 'trunc',
-})
-const usdFloatFormat = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })
 const notionalFloatFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
 const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })
 
-export function formatHealthFactorFloat(hf: number): string {
-  if (hf === Number.POSITIVE_INFINITY) return '∞'
-  return Number.isFinite(hf) ? hfFormat.format(hf) : '—'
-}
+/** A float health factor (a stress point): the one formatter, format.ts's. */
+export const formatHealthFactorFloat = formatHealthFactorValue
 
 /** A block's time (unix seconds) in UTC, so every viewer reads the same words. */
 export function formatBlockTime(unixSeconds: number): string {
@@ -40,7 +37,7 @@ export function formatSnapshotValue(s: RiskSnapshot, base: bigint): string {
 /** A float USD figure (Greeks): dollars, or per 100 of collateral in the notional. */
 export function formatSnapshotUsd(s: RiskSnapshot, usd: number): string {
   if (!Number.isFinite(usd)) return '—'
-  return isNotional(s) ? notionalFloatFormat.format(usd) : usdFloatFormat.format(usd)
+  return isNotional(s) ? notionalFloatFormat.format(usd) : formatUsdValue(usd)
 }
 
 export function formatSnapshotHealthFactor(wad: bigint): string {

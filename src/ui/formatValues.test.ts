@@ -7,7 +7,7 @@ import {
   formatUsdCompact,
   formatUsdValue,
   formatVolatilityShift,
-} from './chartFormat'
+} from './format'
 
 describe('chart number formats', () => {
   test('a float health factor is truncated, never rounded up across 1', () => {
