@@ -16,7 +16,8 @@ test('with guard mode and auto-execute on, a crossing of the warning line protec
   const trader = chain.manifest.accounts.trader.address as Address
   await page.goto('/')
   await page.getByRole('button', { name: 'Demo wallet' }).click()
-  await expect(page.getByTestId('glance-hf')).toHaveAttribute('data-wad', /^\d+$/)
+  // The first report waits for the worker's cold statistics (a hang guard, not a speed check).
+  await expect(page.getByTestId('glance-hf')).toHaveAttribute('data-wad', /^\d+$/, { timeout: 30_000 })
 
   // Opt in, from the keyboard-reachable profile form.
   const profile = page.getByTestId('risk-profile')

@@ -87,7 +87,8 @@ test('hundreds of damaged and hostile snapshot links: none crashes the page, run
   // A real payload to mutate, from the app itself.
   await page.goto('/')
   await page.getByRole('region', { name: 'Wallet' }).getByRole('button', { name: 'Browser wallet' }).click()
-  await expect(page.getByTestId('glance-hf')).toHaveAttribute('data-wad', /^\d+$/)
+  // The first report waits for the worker's cold statistics (a hang guard, not a speed check).
+  await expect(page.getByTestId('glance-hf')).toHaveAttribute('data-wad', /^\d+$/, { timeout: 30_000 })
   await page.getByTestId('share-snapshot-open').click()
   await page.getByTestId('share-snapshot').getByRole('radio', { name: /^Full/ }).check()
   const link = await page.getByTestId('share-snapshot-link').inputValue()
