@@ -1,5 +1,6 @@
 import { type ReactElement, type RefObject, useEffect, useRef } from 'react'
 import { ResponsiveContainer } from 'recharts'
+import { useQueuedValue } from './useQueuedValue'
 
 /** Plot heights (px): fixed, so streaming updates never reflow the page. */
 export const PLOT_HEIGHT = 240
@@ -21,10 +22,14 @@ export function ChartPlot({
 }) {
   const ref = useRef<HTMLDivElement>(null)
   useUntabbableLayers(ref)
+  // Each plot is drawn in a task of its own, the first time too: a card with several plots (a bar
+  // chart and a small multiple per asset) would otherwise redraw them all in one task, and the
+  // charts chunk's arrival would mount every plot of the page in one.
+  const plot = useQueuedValue<ReactElement | null>(children, { initial: null })
   return (
     <div ref={ref} className="chart-plot" role="img" aria-label={label} aria-describedby={summaryId} style={{ height }}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 320, height }}>
-        {children}
+        {plot}
       </ResponsiveContainer>
     </div>
   )

@@ -1,5 +1,5 @@
-import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react'
-import { queueChartUpdate } from './chartUpdateQueue'
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
+import { useQueuedValue } from './useQueuedValue'
 
 /** Lets the chart's frame (its `<figure>`) tell the slot which element to watch for visibility. */
 const ChartSlotContext = createContext<((element: HTMLElement | null) => void) | null>(null)
@@ -28,14 +28,7 @@ export function ChartSlot<T>({
 }) {
   const [element, setElement] = useState<HTMLElement | null>(null)
   const visible = useNearViewport(element)
-  const [drawn, setDrawn] = useState(value)
-  // `same` is usually an inline function: read it from a ref so a new one doesn't re-queue the update.
-  const sameRef = useRef(same)
-  sameRef.current = same
-  useEffect(() => {
-    if (!visible || Object.is(drawn, value) || sameRef.current(drawn, value)) return
-    return queueChartUpdate(() => setDrawn(() => value))
-  }, [drawn, value, visible])
+  const drawn = useQueuedValue(value, { paused: !visible, same })
   return <ChartSlotContext.Provider value={setElement}>{children(drawn)}</ChartSlotContext.Provider>
 }
 
