@@ -117,6 +117,21 @@ test('the trader crashes below the warning line and each kind of proposal brings
     expect(shown.wad).toBe(await chainHealthFactor(chain, trader, shown.block))
     expect(shown.wad).toBeGreaterThanOrEqual(target)
 
+    if (kind === 'repay') {
+      // The health-factor history marks where the protection landed: its block, or the first point
+      // recorded after it. (Charts redraw only on screen, hence the scroll.)
+      const history = page.getByTestId('chart-health-history')
+      await history.scrollIntoViewIfNeeded()
+      const note = history.getByText(/a protective transaction landed \(block [\d,]+\)/)
+      await expect(note).toBeVisible({ timeout: 30_000 })
+      const marked = BigInt((await note.textContent())?.match(/block ([\d,]+)/)?.[1]?.replaceAll(',', '') ?? '0')
+      expect(marked).toBeGreaterThanOrEqual(block)
+      expect(marked).toBeLessThanOrEqual(shown.block)
+      await expect(history.locator('.recharts-reference-dot')).toHaveCount(1)
+      await expect(history.locator('figcaption')).toContainText('1 protective transaction landed')
+      await page.evaluate(() => window.scrollTo(0, 0))
+    }
+
     // Back to the crashed chain for the next kind. Mining past every block the page has seen keeps
     // its block stream moving forward; a reload starts the page clean on the reverted chain.
     await chain.revert(snapshot)
