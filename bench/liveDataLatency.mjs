@@ -164,7 +164,10 @@ export async function oracleToPageRows({ updates = 60, pauseMs = 300 } = {}) {
     const ethCalls = count((c) => c.method === 'eth_call')
     const otherHttp = count((c) => c.http && c.method !== 'eth_call')
     const ws = count((c) => !c.http)
-    const methods = [...new Set(perBlock.flat().map((c) => c.method))].sort().join(', ')
+    const methods = [...new Set(perBlock.flat().map((c) => c.method))]
+      .sort()
+      .map((m) => `${m} ×${median(count((c) => c.method === m))}`)
+      .join(', ')
     return [
       {
         figure: `oracle update mined → HF in the page (Chromium, ${latencies.length} updates)`,
@@ -186,7 +189,7 @@ export async function oracleToPageRows({ updates = 60, pauseMs = 300 } = {}) {
       },
       {
         figure: `the page's JSON-RPC requests per block (Chromium, ${perBlock.length} blocks)`,
-        value: `eth_call median ${median(ethCalls)} (max ${Math.max(...ethCalls)}); other HTTP median ${median(otherHttp)} (max ${Math.max(...otherHttp)}); WebSocket sends ${Math.max(...ws)} — methods: ${methods}`,
+        value: `eth_call median ${median(ethCalls)} (max ${Math.max(...ethCalls)}); other HTTP median ${median(otherHttp)} (max ${Math.max(...otherHttp)}); WebSocket sends ${Math.max(...ws)} — median per method: ${methods}`,
         target: '1 eth_call per block',
       },
     ]
