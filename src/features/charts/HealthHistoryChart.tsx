@@ -1,9 +1,10 @@
 import { memo, useMemo } from 'react'
-import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import { CartesianGrid, ComposedChart, Line, ReferenceDot, Tooltip } from 'recharts'
 import type { HistoryPoint } from '../../state/history/historyPoint'
 import { formatClockTime, formatHealthFactorValue } from '../../ui/format'
 import { ChartFrame } from './ChartFrame'
-import { ChartPlot, gridProps, LINE_COLOURS, seriesStyle, tick, tooltipStyle } from './ChartPlot'
+import { ChartPlot, gridProps, seriesStyle, tooltipStyle } from './ChartPlot'
+import { healthFactorYAxis, thresholdReferenceLines, timeXAxis } from './chartAxes'
 import type { ChartThresholds } from './chartTypes'
 import { thresholdLines } from './healthBand'
 import { type HealthHistoryDatum, healthHistorySeries, healthHistorySummary } from './healthHistorySeries'
@@ -46,33 +47,9 @@ export const HealthHistoryChart = memo(function HealthHistoryChart({
               accessibilityLayer={false}
             >
               <CartesianGrid {...gridProps} vertical={false} />
-              <XAxis
-                dataKey="time"
-                type="number"
-                scale="time"
-                domain={['dataMin', 'dataMax']}
-                ticks={ticks}
-                tick={tick}
-                tickFormatter={formatClockTime}
-                minTickGap={24}
-              />
-              <YAxis
-                interval={0}
-                domain={[series.axis.min, series.axis.max]}
-                allowDataOverflow
-                tick={tick}
-                tickFormatter={formatHealthFactorValue}
-                width={40}
-              />
-              {lines.map((l) => (
-                <ReferenceLine
-                  key={l.name}
-                  y={l.value}
-                  stroke={LINE_COLOURS[l.name]}
-                  strokeDasharray={l.name === 'liquidation' ? undefined : '4 4'}
-                  label={{ value: l.label, position: 'insideBottomLeft', fill: 'var(--muted)', fontSize: 11 }}
-                />
-              ))}
+              {timeXAxis(ticks)}
+              {healthFactorYAxis(series.axis.min, series.axis.max)}
+              {thresholdReferenceLines(lines, 'insideBottomLeft')}
               <Tooltip
                 {...tooltipStyle}
                 isAnimationActive={false}

@@ -5,6 +5,7 @@ import type { HistoryPoint } from '../../state/history/historyPoint'
 import { formatClockTime, formatPriceUsd, formatShock, formatUsdCompact } from '../../ui/format'
 import { ChartFrame } from './ChartFrame'
 import { ChartPlot, gridProps, seriesStyle, tick, tooltipStyle } from './ChartPlot'
+import { timeXAxis } from './chartAxes'
 import {
   assetPriceHistory,
   type LiquidationPriceDatum,
@@ -122,16 +123,7 @@ function PriceHistory({
           accessibilityLayer={false}
         >
           <CartesianGrid {...gridProps} vertical={false} />
-          <XAxis
-            dataKey="time"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            ticks={ticks}
-            tick={tick}
-            tickFormatter={formatClockTime}
-            minTickGap={24}
-          />
+          {timeXAxis(ticks)}
           <YAxis interval={0} domain={domain} tick={tick} tickFormatter={formatUsdCompact} width={56} />
           <ReferenceLine
             y={datum.liquidationPriceUsd}

@@ -1,10 +1,11 @@
 import { memo, useMemo } from 'react'
-import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import { CartesianGrid, Line, LineChart, ReferenceDot, Tooltip, XAxis } from 'recharts'
 import type { StressReport } from '../../engine/stress'
 import { formatHealthFactorValue, formatShock } from '../../ui/format'
 import { ChartFrame } from './ChartFrame'
 import { ChartLegend } from './ChartLegend'
-import { ChartPlot, gridProps, LINE_COLOURS, seriesStyle, tick, tooltipStyle } from './ChartPlot'
+import { ChartPlot, gridProps, seriesStyle, tick, tooltipStyle } from './ChartPlot'
+import { healthFactorYAxis, thresholdReferenceLines } from './chartAxes'
 import type { ChartThresholds } from './chartTypes'
 import { thresholdLines } from './healthBand'
 import { stressSeries, stressSummary } from './stressSeries'
@@ -52,23 +53,8 @@ export const StressChart = memo(function StressChart({
                 tick={tick}
                 tickFormatter={formatShock}
               />
-              <YAxis
-                interval={0}
-                domain={[series.axis.min, series.axis.max]}
-                allowDataOverflow
-                tick={tick}
-                tickFormatter={formatHealthFactorValue}
-                width={40}
-              />
-              {lines.map((l) => (
-                <ReferenceLine
-                  key={l.name}
-                  y={l.value}
-                  stroke={LINE_COLOURS[l.name]}
-                  strokeDasharray={l.name === 'liquidation' ? undefined : '4 4'}
-                  label={{ value: l.label, position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 }}
-                />
-              ))}
+              {healthFactorYAxis(series.axis.min, series.axis.max)}
+              {thresholdReferenceLines(lines, 'insideTopLeft')}
               <Tooltip
                 {...tooltipStyle}
                 isAnimationActive={false}
