@@ -83,6 +83,34 @@ export function formatClockTime(epochMs: number): string {
   return clockFormat.format(epochMs)
 }
 
+const dayTimeFormat = new Intl.DateTimeFormat(locale, {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+})
+
+/** A moment with its day, for logs that span days (unix seconds): "Jun 15, 14:02:03". */
+export function formatDayTime(epochSeconds: number): string {
+  return Number.isFinite(epochSeconds) ? dayTimeFormat.format(epochSeconds * 1_000) : '—'
+}
+
+const utcDateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })
+
+/** A block's time (unix seconds) in UTC, so every viewer reads the same words: "Jun 15, 2025, 2:02:03 PM UTC". */
+export function formatUtcDateTime(unixSeconds: number): string {
+  return `${utcDateTimeFormat.format(unixSeconds * 1000)} UTC`
+}
+
+const countFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })
+
+/** A count of things, grouped: "1,101". */
+export function formatCount(n: number): string {
+  return countFormat.format(n)
+}
+
 /**
  * Block numbers are shown as plain digits: people copy them into explorers and `cast`, and
  * the end-to-end tests read them back as integers.
@@ -175,6 +203,17 @@ const signedPercentFormat = new Intl.NumberFormat(locale, {
 export function formatHealthFactorValue(hf: number): string {
   if (hf === Number.POSITIVE_INFINITY) return '∞'
   return Number.isFinite(hf) ? healthFactorFormat.format(String(hf) as `${number}`) : '—'
+}
+
+const notionalFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
+
+/**
+ * An amount in a notional unit that is not money (a redacted snapshot's "of 100 of collateral"):
+ * "62.35", never with a currency sign. A bigint with its decimals is formatted exactly.
+ */
+export function formatNotional(value: number | bigint, decimals = 0): string {
+  if (typeof value === 'bigint') return notionalFormat.format(decimal(value, decimals))
+  return Number.isFinite(value) ? notionalFormat.format(value) : '—'
 }
 
 /** Whole dollars: "$12,345". */

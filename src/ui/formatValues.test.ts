@@ -1,11 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import {
+  formatCount,
+  formatDayTime,
   formatHealthFactorValue,
+  formatNotional,
   formatPriceUsd,
   formatShock,
   formatSignedUsd,
   formatUsdCompact,
   formatUsdValue,
+  formatUtcDateTime,
   formatVolatilityShift,
 } from './format'
 
@@ -41,5 +45,26 @@ describe('chart number formats', () => {
     expect(formatPriceUsd(1_454.545)).toBe('$1,454.55')
     expect(formatPriceUsd(1)).toBe('$1.00')
     expect(formatPriceUsd(0.00012345)).toBe('$0.0001235')
+  })
+})
+
+describe('notional amounts, counts and dates', () => {
+  test('a notional amount never reads as money; a bigint keeps its exact digits', () => {
+    expect(formatNotional(62.3456)).toBe('62.35')
+    expect(formatNotional(6_234_560_000n, 8)).toBe('62.35')
+    expect(formatNotional(123_456_789_012_345_678_901n, 18)).toBe('123.46')
+    expect(formatNotional(Number.NaN)).toBe('—')
+    expect(formatNotional(1_000)).not.toMatch(/\$/)
+  })
+
+  test('counts are grouped', () => {
+    expect(formatCount(1_101)).toBe('1,101')
+  })
+
+  test('a block time reads the same for every viewer (UTC); a log time carries its day', () => {
+    // 2025-06-15T14:02:03Z
+    expect(formatUtcDateTime(1_749_996_123)).toBe('Jun 15, 2025, 2:02:03 PM UTC')
+    expect(formatDayTime(Number.NaN)).toBe('—')
+    expect(formatDayTime(1_749_996_123)).toMatch(/^Jun 1[56], \d\d:02:03$/)
   })
 })

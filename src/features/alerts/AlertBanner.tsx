@@ -1,8 +1,8 @@
 import { type ReactNode, useId } from 'react'
 import type { Address } from 'viem'
 import { riskProfileKey } from '../../state/riskProfileStore'
-import { formatBlockNumber } from '../../ui/format'
-import { formatAlertTime, severityLabel } from './alertFormat'
+import { formatBlockNumber, formatDayTime } from '../../ui/format'
+import { severityLabel } from './alertFormat'
 import { SEVERITY_RANK } from './alertRules'
 import { type AlertLogEntry, guardTriggered, useActiveAlerts, useAlertActions } from './alertStore'
 import './alerts.css'
@@ -33,7 +33,7 @@ function Banner({ alert, onAcknowledge }: { alert: AlertLogEntry; onAcknowledge(
         <span id={messageId}>{alert.message}.</span>
         <span className="alert-banner-meta">
           {' '}
-          Block {formatBlockNumber(alert.block)}, {formatAlertTime(alert.time)}.
+          Block {formatBlockNumber(alert.block)}, {formatDayTime(alert.time)}.
         </span>
       </p>
       <button type="button" aria-describedby={messageId} onClick={() => onAcknowledge(alert.id)}>

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import { formatBlockNumber } from '../../ui/format'
-import { formatAlertTime, severityLabel } from './alertFormat'
+import { formatBlockNumber, formatDayTime } from '../../ui/format'
+import { severityLabel } from './alertFormat'
 import { type AlertLogEntry, useAlertLog } from './alertStore'
 import './alerts.css'
 
@@ -16,7 +16,7 @@ export function AlertLogView({ entries }: { entries: readonly AlertLogEntry[] })
           {entries.map((e) => (
             <li key={e.id} className={`alert-log-entry alert-${e.severity}`} data-kind={e.kind}>
               <span className="alert-log-severity">{severityLabel(e.severity)}</span>
-              <time dateTime={new Date(e.time * 1_000).toISOString()}>{formatAlertTime(e.time)}</time>
+              <time dateTime={new Date(e.time * 1_000).toISOString()}>{formatDayTime(e.time)}</time>
               <span className="alert-log-block">block {formatBlockNumber(e.block)}</span>
               <span className="alert-log-message">
                 {e.message}

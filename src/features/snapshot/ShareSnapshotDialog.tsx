@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { Hex } from 'viem'
 import type { RiskReport } from '../../engine/riskReport'
-import { formatBlockNumber } from '../../ui/format'
+import { formatBlockNumber, formatCount } from '../../ui/format'
 import { encodeSnapshot } from './snapshotCodec'
 import { PRIVACY_WORDS } from './snapshotFormat'
 import { buildSnapshotLink } from './snapshotLink'
@@ -141,7 +141,7 @@ export function ShareSnapshotDialog({ report, profile, marketName, onSign, pageU
       <p className="share-snapshot-note" id={`${id}-size`} aria-live="polite">
         {link === null
           ? 'Encoding…'
-          : `${link.length.toLocaleString('en-US')} characters; the snapshot rides in the part after #, which is never sent to a server.`}
+          : `${formatCount(link.length)} characters; the snapshot rides in the part after #, which is never sent to a server.`}
       </p>
 
       <div className="share-snapshot-actions">

@@ -6,10 +6,10 @@ import {
   formatPercentChange,
   formatProbability,
   formatSigmas,
+  formatUtcDateTime,
 } from '../../ui/format'
 import { GreeksTable, PositionsTable, StressTable } from './SnapshotTables'
 import {
-  formatBlockTime,
   formatSnapshotHealthFactor,
   formatSnapshotValue,
   isNotional,
@@ -45,7 +45,7 @@ export function SnapshotView({ snapshot: s, signature, onWatchLive }: SnapshotVi
           Snapshot at block <span data-testid="snapshot-block">{formatBlockNumber(s.block.number)}</span>, not live
         </h2>
         <p className="snapshot-where">
-          {s.market.name} · chain {s.chainId} · {formatBlockTime(s.block.timestamp)}
+          {s.market.name} · chain {s.chainId} · {formatUtcDateTime(s.block.timestamp)}
         </p>
         <p className="snapshot-where">
           {s.account ? (

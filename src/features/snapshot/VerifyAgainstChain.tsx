@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { type Address, type Client, formatUnits, maxUint256 } from 'viem'
-import { formatBlockNumber, formatBps } from '../../ui/format'
-import { formatBlockTime } from './snapshotFormat'
+import { formatBlockNumber, formatBps, formatUtcDateTime } from '../../ui/format'
 import { BASE_DECIMALS, type RiskSnapshot } from './snapshotModel'
 import { type VerifiedField, type VerifyResult, verifySnapshotAgainstChain } from './verifyAgainstChain'
 import './snapshotActions.css'
@@ -33,7 +32,7 @@ function exact(field: VerifiedField, value: bigint): string {
     case 'ltvBps':
       return formatBps(value)
     case 'blockTimestamp':
-      return formatBlockTime(Number(value))
+      return formatUtcDateTime(Number(value))
     default:
       return `${formatUnits(value, BASE_DECIMALS)} (base currency)`
   }

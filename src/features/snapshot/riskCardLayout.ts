@@ -1,15 +1,16 @@
-import { formatUnits, maxUint256 } from 'viem'
+import { maxUint256 } from 'viem'
 import {
   formatBlockNumber,
   formatDuration,
+  formatNotional,
   formatPercentChange,
   formatProbability,
   formatTokenAmount,
   formatUsd,
+  formatUtcDateTime,
 } from '../../ui/format'
 import { type HealthLevel, healthLevel } from '../glance/healthLevel'
 import {
-  formatBlockTime,
   formatHealthFactorFloat,
   formatSnapshotHealthFactor,
   isNotional,
@@ -95,9 +96,8 @@ const NO_ODDS_WORDS = {
   liquidatable: '100% (already liquidatable)',
 } as const
 
-const notionalFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 /** A base-currency amount in the 'ratios' notional: "62.35" (of 100), never dollars. */
-const notional = (base: bigint) => notionalFormat.format(formatUnits(base, BASE_DECIMALS) as `${number}`)
+const notional = (base: bigint) => formatNotional(base, BASE_DECIMALS)
 
 function probability24h(s: RiskSnapshot): number | null {
   if (s.odds.method === 'none') return s.odds.reason === 'liquidatable' ? 1 : null
@@ -142,7 +142,7 @@ export function layoutRiskCard(s: RiskSnapshot, { dark = false }: { dark?: boole
   text(
     PAD,
     down(19),
-    `block ${formatBlockNumber(s.block.number)} · ${formatBlockTime(s.block.timestamp)}`,
+    `block ${formatBlockNumber(s.block.number)} · ${formatUtcDateTime(s.block.timestamp)}`,
     font(14),
     c.muted,
   )

@@ -3,6 +3,7 @@ import type { AccountStatus } from '../../engine/riskReport'
 import {
   formatHealthFactor,
   formatHealthFactorValue,
+  formatNotional,
   formatTokenAmount,
   formatUsd,
   formatUsdValue,
@@ -10,22 +11,12 @@ import {
 import { BASE_DECIMALS, type PrivacyLevel, type RiskSnapshot } from './snapshotModel'
 
 /**
- * The few formats a snapshot needs beyond src/ui/format.ts (candidates to move there): float
- * health factors from the stress curves, float USD Greeks, a block's date, and amounts in the
- * 'ratios' notional, which are not dollars and must not read as dollars.
+ * A snapshot's figures through src/ui/format.ts, in dollars or, at the 'ratios' level, in the
+ * notional (of 100 of collateral), which is not dollars and must not read as dollars.
  */
-
-const locale = 'en-US'
-const notionalFloatFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
-const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })
 
 /** A float health factor (a stress point): the one formatter, format.ts's. */
 export const formatHealthFactorFloat = formatHealthFactorValue
-
-/** A block's time (unix seconds) in UTC, so every viewer reads the same words. */
-export function formatBlockTime(unixSeconds: number): string {
-  return `${dateFormat.format(unixSeconds * 1000)} UTC`
-}
 
 export const isNotional = (s: RiskSnapshot) => s.privacy === 'ratios'
 
@@ -37,7 +28,7 @@ export function formatSnapshotValue(s: RiskSnapshot, base: bigint): string {
 /** A float USD figure (Greeks): dollars, or per 100 of collateral in the notional. */
 export function formatSnapshotUsd(s: RiskSnapshot, usd: number): string {
   if (!Number.isFinite(usd)) return '—'
-  return isNotional(s) ? notionalFloatFormat.format(usd) : formatUsdValue(usd)
+  return isNotional(s) ? formatNotional(usd) : formatUsdValue(usd)
 }
 
 export function formatSnapshotHealthFactor(wad: bigint): string {
