@@ -1,8 +1,8 @@
 import { type Address, erc20Abi, isAddressEqual, maxUint256, parseAbi, parseEventLogs, parseUnits } from 'viem'
 import { readContract } from 'viem/actions'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { artifact } from '../../../devnet/artifacts.mjs'
-import { startTestDevnet } from '../../../devnet/testing.mjs'
+import { devnetForEachTest } from '../../../devnet/devnetPerTest'
 import { computeAccountData } from '../../engine/accountData'
 import { maxOf, minOf } from '../../engine/proposals/bigintOrder'
 import type { Proposal, ProposalContext, ProposalKind } from '../../engine/proposals/proposal'
@@ -21,34 +21,21 @@ import { accountDataAt, mineInOneBlock, mineOneByOne, readDevnetSnapshot } from 
 // bound each proposal states, and the deleverage rounds are also mined one block per call to
 // check every intermediate HF against the 1.01 floor with time passing (12 s a block).
 
-let devnet: Awaited<ReturnType<typeof startTestDevnet>>
-let clean: string
+const devnet = devnetForEachTest()
 const settings = DEFAULT_RISK_SETTINGS
 
-beforeAll(async () => {
-  devnet = await startTestDevnet()
-  clean = await devnet.snapshot()
-})
-afterAll(async () => {
-  await devnet?.stop()
-})
-beforeEach(async () => {
-  await devnet.revert(clean)
-  clean = await devnet.snapshot()
-})
-
-const client = () => devnet.clients.publicClient
-const who = (role: DevnetRole) => devnet.manifest.accounts[role].address
+const client = () => devnet().clients.publicClient
+const who = (role: DevnetRole) => devnet().manifest.accounts[role].address
 const asset = (symbol: string) => {
-  const a = devnet.manifest.assets.find((x) => x.symbol === symbol)
+  const a = devnet().manifest.assets.find((x) => x.symbol === symbol)
   if (!a) throw new Error(`no ${symbol}`)
   return a.address
 }
 const context = (): ProposalContext => ({
-  swapRouter: devnet.manifest.uniswap.swapRouter,
+  swapRouter: devnet().manifest.uniswap.swapRouter,
   wrappedNativeAsset: asset('WETH'),
 })
-const snapshotOf = (role: DevnetRole) => readDevnetSnapshot(client(), devnet.manifest, who(role))
+const snapshotOf = (role: DevnetRole) => readDevnetSnapshot(client(), devnet().manifest, who(role))
 const proposalsOf = async (role: DevnetRole, overrides: Partial<typeof settings> = {}) => {
   const snapshot = await snapshotOf(role)
   return { snapshot, proposals: proposeProtections(snapshot, { ...settings, ...overrides }, context()) }
@@ -67,10 +54,10 @@ async function simulateAndMine(p: Proposal) {
   const mined = await mineInOneBlock(
     client(),
     p.account,
-    proposalCalls(p, devnet.manifest.chainId),
+    proposalCalls(p, devnet().manifest.chainId),
     p.executionTimestamp,
   )
-  const after = await accountDataAt(client(), devnet.manifest.aave.pool, p.account, mined.blockNumber)
+  const after = await accountDataAt(client(), devnet().manifest.aave.pool, p.account, mined.blockNumber)
   return { sim, mined, after }
 }
 
@@ -90,7 +77,7 @@ describe('protective proposals on the devnet', () => {
   test('repay from the wallet: the mined HF equals the predicted HF to the wei (trader, USDC, reaches 1.5)', async () => {
     const { snapshot, proposals } = await proposalsOf('trader')
     expect(computeAccountData(snapshot).healthFactor).toBe(
-      (await accountDataAt(client(), devnet.manifest.aave.pool, who('trader'), snapshot.blockNumber)).healthFactor,
+      (await accountDataAt(client(), devnet().manifest.aave.pool, who('trader'), snapshot.blockNumber)).healthFactor,
     )
     const p = find(proposals, 'repay', 'USDC')
     // The wallet holds what was borrowed plus 8k USDC / 3k DAI: a ≈ $5k repay (USDC or DAI) is the smallest fix.
@@ -113,8 +100,7 @@ describe('protective proposals on the devnet', () => {
       ['addCollateral', 'DAI'],
       ['addCollateral', 'WETH'],
     ] as const) {
-      await devnet.revert(clean)
-      clean = await devnet.snapshot()
+      await devnet.reset()
       const { proposals } = await proposalsOf('trader')
       const p = find(proposals, kind, symbol)
       // 1.5 WETH in the wallet cannot reach 1.5: the proposal says how far it gets and why.
@@ -135,7 +121,7 @@ describe('protective proposals on the devnet', () => {
 
   test('a full repay uses type(uint256).max: debt cleared at mining, allowance reset to 0', async () => {
     const user = who('nearLiquidation')
-    await devnet.clients.write(user, {
+    await devnet().clients.write(user, {
       address: asset('USDC'),
       abi: artifact('MintableERC20').abi,
       functionName: 'mint',
@@ -181,13 +167,13 @@ describe('protective proposals on the devnet', () => {
     const sim = await simulateProposal(client(), p)
     expect(sim.ok).toBe(true)
     expect(sim.healthFactorDeltaWad).toBe(0n)
-    const calls = proposalCalls(p, devnet.manifest.chainId)
+    const calls = proposalCalls(p, devnet().manifest.chainId)
     const receipts = await mineOneByOne(client(), p.account, calls)
     let lowest = maxUint256
     for (const [i, step] of p.steps.entries()) {
       if (step.type !== 'withdraw') continue
       const hf = (
-        await accountDataAt(client(), devnet.manifest.aave.pool, p.account, receipts[i]?.blockNumber as bigint)
+        await accountDataAt(client(), devnet().manifest.aave.pool, p.account, receipts[i]?.blockNumber as bigint)
       ).healthFactor
       expect(hf).toBeGreaterThanOrEqual(settings.minIntermediateHealthFactorWad)
       if (hf < lowest) lowest = hf
@@ -201,7 +187,7 @@ describe('protective proposals on the devnet', () => {
     }
     const final = await accountDataAt(
       client(),
-      devnet.manifest.aave.pool,
+      devnet().manifest.aave.pool,
       p.account,
       receipts.at(-1)?.blockNumber as bigint,
     )
@@ -222,8 +208,7 @@ describe('protective proposals on the devnet', () => {
       ['trader', 'deleverage', ['LINK', 'USDC']],
       ['trader', 'rotation', ['WETH', 'USDC']],
     ] as const) {
-      await devnet.revert(clean)
-      clean = await devnet.snapshot()
+      await devnet.reset()
       const { proposals } = await proposalsOf(role)
       const p = find(proposals, kind, ...symbols)
       const { after, mined } = await simulateAndMine(p)

@@ -1,9 +1,9 @@
 import { type Address, createWalletClient, erc20Abi, http, maxUint256 } from 'viem'
 import { getTransactionCount, readContract } from 'viem/actions'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { artifact } from '../../../devnet/artifacts.mjs'
 import { devnetChain } from '../../../devnet/client.mjs'
-import { startTestDevnet } from '../../../devnet/testing.mjs'
+import { devnetForEachTest } from '../../../devnet/devnetPerTest'
 import { accountDataAt, readDevnetSnapshot } from '../../chain/tx/testing/devnetProposals'
 import type { Proposal } from '../../engine/proposals/proposal'
 import { proposeProtections } from '../../engine/proposals/proposeProtections'
@@ -16,49 +16,36 @@ import { runProtect } from './runProtect'
 // runProtect on the devnet with the real chain side (protectDeps → chain/tx/executeProposal):
 // the wallet is a viem wallet client on anvil's unlocked trader, as the demo wallet is.
 
-let devnet: Awaited<ReturnType<typeof startTestDevnet>>
-let clean: string
+const devnet = devnetForEachTest()
 const settings = DEFAULT_RISK_SETTINGS
 
-beforeAll(async () => {
-  devnet = await startTestDevnet()
-  clean = await devnet.snapshot()
-})
-afterAll(async () => {
-  await devnet?.stop()
-})
-beforeEach(async () => {
-  await devnet.revert(clean)
-  clean = await devnet.snapshot()
-})
-
-const client = () => devnet.clients.publicClient
-const trader = () => devnet.manifest.accounts.trader.address as Address
-const asset = (symbol: string) => devnet.manifest.assets.find((a) => a.symbol === symbol)?.address as Address
+const client = () => devnet().clients.publicClient
+const trader = () => devnet().manifest.accounts.trader.address as Address
+const asset = (symbol: string) => devnet().manifest.assets.find((a) => a.symbol === symbol)?.address as Address
 
 async function proposalsNow() {
   // After a revert the client's cached block number may be ahead of the chain: read it afresh.
   const blockNumber = await client().getBlockNumber({ cacheTime: 0 })
-  const snapshot = await readDevnetSnapshot(client(), devnet.manifest, trader(), blockNumber)
+  const snapshot = await readDevnetSnapshot(client(), devnet().manifest, trader(), blockNumber)
   return proposeProtections(snapshot, settings, {
-    swapRouter: devnet.manifest.uniswap.swapRouter,
+    swapRouter: devnet().manifest.uniswap.swapRouter,
     wrappedNativeAsset: asset('WETH'),
   })
 }
 
 /** Runs Protect and returns every state the machine went through, and what the pending store saw. */
 async function protect(proposal: Proposal, overrides: Partial<ReturnType<typeof createProtectDeps>> = {}) {
-  const chain = devnetChain(devnet.manifest.rpcUrl)
+  const chain = devnetChain(devnet().manifest.rpcUrl)
   const pendingLog: string[] = []
   const deps = {
     ...createProtectDeps({
       client: client(),
-      wallet: async () => createWalletClient({ chain, transport: http(devnet.manifest.rpcUrl), account: trader() }),
+      wallet: async () => createWalletClient({ chain, transport: http(devnet().manifest.rpcUrl), account: trader() }),
       walletAccount: () => trader(),
       walletChainId: async () => client().getChainId(),
       chain,
       account: trader(),
-      pool: devnet.manifest.aave.pool,
+      pool: devnet().manifest.aave.pool,
       targetHealthFactorWad: settings.targetHealthFactorWad,
       proposal,
       pending: {
@@ -95,7 +82,7 @@ describe('Protect on the devnet', () => {
     ])
     if (state.phase !== 'confirmed') throw new Error(`ended ${state.phase}`)
     expect(state.calls.map((c) => c.status)).toEqual(['confirmed', 'confirmed'])
-    const onChain = await accountDataAt(client(), devnet.manifest.aave.pool, trader(), state.blockNumber)
+    const onChain = await accountDataAt(client(), devnet().manifest.aave.pool, trader(), state.blockNumber)
     expect(state.healthFactorWad).toBe(onChain.healthFactor)
     expect(onChain.healthFactor).toBeGreaterThanOrEqual(settings.targetHealthFactorWad)
     expect(pendingLog).toEqual(['begin sequence', 'hash 0', 'hash 1', 'resolve'])
@@ -111,11 +98,11 @@ describe('Protect on the devnet', () => {
       functionName: 'balanceOf',
       args: [trader()],
     })
-    await devnet.clients.write(trader(), {
+    await devnet().clients.write(trader(), {
       address: repaid.asset,
       abi: artifact('MintableERC20').abi,
       functionName: 'transfer',
-      args: [devnet.manifest.accounts.deployer.address, balance - repaid.amount / 2n],
+      args: [devnet().manifest.accounts.deployer.address, balance - repaid.amount / 2n],
     })
     const nonce = await getTransactionCount(client(), { address: trader() })
     const { state, pendingLog } = await protect(p)
@@ -138,13 +125,13 @@ describe('Protect on the devnet', () => {
       steps: [{ ...(p.steps[withdraw] as Proposal['steps'][number]), amount: maxUint256 } as never],
     }
     const recheck = async () => ({ ok: true, blockNumber: 0n, requiredHealthFactorWad: 0n, simulation: {} as never })
-    const before = await accountDataAt(client(), devnet.manifest.aave.pool, trader(), await client().getBlockNumber())
+    const before = await accountDataAt(client(), devnet().manifest.aave.pool, trader(), await client().getBlockNumber())
     const { state } = await protect(tooMuch, { recheck })
     if (state.phase !== 'failed') throw new Error(`ended ${state.phase}`)
     expect(state.failure.kind).toBe('reverted')
     expect(state.failure.message).toMatch(/would revert, so it was not sent/)
     expect(state.failure.message).toContain('Aave error 35: HEALTH_FACTOR_LOWER_THAN_LIQUIDATION_THRESHOLD')
-    const after = await accountDataAt(client(), devnet.manifest.aave.pool, trader(), await client().getBlockNumber())
+    const after = await accountDataAt(client(), devnet().manifest.aave.pool, trader(), await client().getBlockNumber())
     expect(after.healthFactor).toBe(before.healthFactor)
   })
 })
