@@ -12,6 +12,9 @@ export function devnetChain(rpcUrl) {
   })
 }
 
+/** Gas limit of each call mined by writeInOneBlock (a feed round ~60k, a Uniswap swap ≤ ~500k). */
+const ONE_BLOCK_CALL_GAS = 2_000_000
+
 export function createDevnetClients(rpcUrl) {
   const chain = devnetChain(rpcUrl)
   const transport = http(rpcUrl)
@@ -51,6 +54,34 @@ export function createDevnetClients(rpcUrl) {
     }
   }
 
+  /**
+   * Sends the calls and mines them together in one block (automine paused while they are sent),
+   * returning their receipts; throws if any reverted. Why: anvil answers a read at the head block
+   * from its live state, so a read of block N that overlaps the mining of N + 1 sees N + 1's
+   * state (measured: getUserAccountData at N gave N + 1's health factor). A market tick sent as a
+   * burst of single-transaction blocks put such a mining right behind every block a page read; one
+   * block a tick leaves the whole tick interval between minings.
+   * @param {{ from: `0x${string}`, address: `0x${string}`, abi: readonly unknown[], functionName: string, args?: readonly unknown[] }[]} calls
+   */
+  async function writeInOneBlock(calls) {
+    if (calls.length === 0) return []
+    const rpc = (method, params = []) => publicClient.request({ method, params })
+    const sent = []
+    await rpc('evm_setAutomine', [false])
+    try {
+      for (const { from, address, abi, functionName, args = [] } of calls) {
+        const data = encodeFunctionData({ abi, functionName, args })
+        // A block holds 30M gas: each call's limit must leave room for the others.
+        const hash = await send(from, { to: address, data, gas: numberToHex(ONE_BLOCK_CALL_GAS) })
+        sent.push({ hash, what: `${functionName} on ${address}` })
+      }
+      await rpc('evm_mine')
+    } finally {
+      await rpc('evm_setAutomine', [true])
+    }
+    return Promise.all(sent.map(({ hash, what }) => receipt(hash, what)))
+  }
+
   /** Deploys creation bytecode from `from`; returns the new contract's address. */
   async function deploy(from, { abi, bytecode, args = [] }, label = 'contract') {
     const hash = await send(from, { data: encodeDeployData({ abi, bytecode, args }) })
@@ -71,5 +102,5 @@ export function createDevnetClients(rpcUrl) {
     return r
   }
 
-  return { chain, publicClient, write, deploy }
+  return { chain, publicClient, write, writeInOneBlock, deploy }
 }

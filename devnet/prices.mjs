@@ -18,15 +18,25 @@ export function feedAnswer(price) {
  * @param {import('../src/chain/devnetManifest').DevnetManifest} manifest
  */
 export async function setPrice(c, manifest, symbol, price) {
+  const { from, ...call } = priceUpdateCall(manifest, symbol, price)
+  return c.write(from, call)
+}
+
+/**
+ * The feed owner's call that pushes a round with `price` to the feed of `symbol` (for a block of several calls).
+ * @param {import('../src/chain/devnetManifest').DevnetManifest} manifest
+ */
+export function priceUpdateCall(manifest, symbol, price) {
   const asset = manifest.assets.find((a) => a.symbol === symbol)
   if (!asset)
     throw new Error(`no asset ${symbol} on the devnet (have ${manifest.assets.map((a) => a.symbol).join(', ')})`)
-  return c.write(manifest.accounts.deployer.address, {
+  return {
+    from: manifest.accounts.deployer.address,
     address: asset.feed,
     abi: feedAbi(),
     functionName: 'updateAnswer',
     args: [feedAnswer(price)],
-  })
+  }
 }
 
 /** The feed's latest answer as a USD number. */

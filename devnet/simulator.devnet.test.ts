@@ -44,3 +44,32 @@ test('the crash scenario takes every volatile feed down by about 35 %, the same 
     expect(move, s).toBeGreaterThan(-0.5)
   }
 })
+
+test('a market tick is mined as one block: its oracle rounds and arbitrage swaps land together', async () => {
+  const devnet = devnets[0] as (typeof devnets)[number]
+  const client = devnet.clients.publicClient
+  let now = 1_000
+  const sim = createSimulator({
+    manifest: devnet.manifest,
+    scenario: 'volatile',
+    seed: 5,
+    clock: () => now,
+    marketSecondsPerTick: 3_600,
+  })
+  await sim.tick() // the arbitrageur's one-time funding and approvals go first, in blocks of their own
+  for (let i = 0; i < 5; i++) {
+    now += 60 // past the feeds' 30 s heartbeat: every volatile feed writes a round
+    const before = await client.getBlockNumber({ cacheTime: 0 })
+    const roundsBefore = await Promise.all(volatileSymbols.map((s) => readPrice(devnet.clients, devnet.manifest, s)))
+    await sim.tick()
+    const after = await client.getBlockNumber({ cacheTime: 0 })
+    expect(after - before, `tick ${i}`).toBe(1n)
+    const block = await client.getBlock({ blockNumber: after })
+    // One round per volatile feed, plus the swaps that pulled pools toward the new prices.
+    expect(block.transactions.length, `tick ${i}`).toBeGreaterThanOrEqual(volatileSymbols.length)
+    const roundsAfter = await Promise.all(volatileSymbols.map((s) => readPrice(devnet.clients, devnet.manifest, s)))
+    expect(roundsAfter, `tick ${i}: every feed moved`).not.toEqual(roundsBefore)
+  }
+  // Automine is back on for everyone else's transactions.
+  expect(await client.request({ method: 'anvil_getAutomine', params: [] } as never)).toBe(true)
+})

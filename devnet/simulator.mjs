@@ -5,7 +5,7 @@ import { maxUint256 } from 'viem'
 import { artifact } from './artifacts.mjs'
 import { createDevnetClients } from './client.mjs'
 import { createPriceModel, feedUpdateDue, scenarioShapes } from './priceModel.mjs'
-import { readPrice, setPrice } from './prices.mjs'
+import { priceUpdateCall, readPrice } from './prices.mjs'
 import { reserves } from './reserves.mjs'
 import { tokenHelpers } from './tokens.mjs'
 import { sqrtPriceX96ForUsd, usdFromSqrtPriceX96 } from './uniswapMath.mjs'
@@ -57,20 +57,32 @@ export function createSimulator({
     await prepareArbitrageur()
   }
 
-  /** One step of the market: feed rounds where due, then arbitrage. Returns the model's prices. */
+  /**
+   * One step of the market, mined as one block (client.writeInOneBlock: a page reading the last
+   * block never overlaps the mining of the next): feed rounds where due, then arbitrage toward the
+   * feeds' new prices. Returns the model's prices.
+   */
   async function tick() {
     if (scenario === 'none') return null
     await prepare()
     const prices = model.step(marketSecondsPerTick)
     const now = clock()
+    const rounds = {}
     for (const a of volatile) {
       const l = last[a.symbol]
-      if (!l || feedUpdateDue(l.price, l.time, prices[a.symbol], now, rules)) {
-        await setPrice(c, manifest, a.symbol, Number(prices[a.symbol].toPrecision(10)))
-        last[a.symbol] = { price: prices[a.symbol], time: now }
-      }
+      if (!l || feedUpdateDue(l.price, l.time, prices[a.symbol], now, rules))
+        rounds[a.symbol] = { price: prices[a.symbol], time: now }
     }
-    for (const a of volatile.filter((a) => a.uniswapPool)) await arbitrage(a, last[a.symbol].price)
+    const oracle = (symbol) => (rounds[symbol] ?? last[symbol]).price
+    const calls = Object.entries(rounds).map(([symbol, r]) =>
+      priceUpdateCall(manifest, symbol, Number(r.price.toPrecision(10))),
+    )
+    for (const a of volatile.filter((a) => a.uniswapPool)) {
+      const swap = await arbitrageCall(a, oracle(a.symbol))
+      if (swap) calls.push(swap)
+    }
+    await c.writeInOneBlock(calls)
+    Object.assign(last, rounds)
     return prices
   }
 
@@ -97,8 +109,8 @@ export function createSimulator({
     }
   }
 
-  /** Swaps in the pool until its price has closed half the gap to the oracle (past the 0.3 % fee). */
-  async function arbitrage(asset, oraclePrice) {
+  /** The swap that closes half the gap between the pool's price and the oracle's (none within the 0.3 % fee). */
+  async function arbitrageCall(asset, oraclePrice) {
     const usdc = manifest.assets.find((a) => a.symbol === 'USDC')
     const [sqrtPriceX96] = await c.publicClient.readContract({
       address: asset.uniswapPool,
@@ -112,10 +124,11 @@ export function createSimulator({
       quoteDecimals: usdc.decimals,
     }
     const poolPrice = usdFromSqrtPriceX96({ sqrtPriceX96, ...pair })
-    if (Math.abs(Math.log(oraclePrice / poolPrice)) < 0.003) return
+    if (Math.abs(Math.log(oraclePrice / poolPrice)) < 0.003) return null
     const target = Math.sqrt(poolPrice * oraclePrice)
     const buyToken = target > poolPrice
-    await c.write(manifest.accounts.arbitrageur.address, {
+    return {
+      from: manifest.accounts.arbitrageur.address,
       address: manifest.uniswap.swapRouter,
       abi: artifact('SwapRouter').abi,
       functionName: 'exactInputSingle',
@@ -131,7 +144,7 @@ export function createSimulator({
           sqrtPriceLimitX96: sqrtPriceX96ForUsd({ ...pair, priceUsd: target }),
         },
       ],
-    })
+    }
   }
 
   return {
