@@ -2,7 +2,7 @@ import type { Address } from 'viem'
 import type { Proposal } from '../../engine/proposals/proposal'
 import { formatHealthFactor, formatUsd } from '../../ui/format'
 import { costLines, costVersusLiquidation, formatSignedUsd, stepLabel, type TokenBook } from './proposalFormat'
-import { simulationAgrees, useProposalSimulation } from './useProposalSimulation'
+import { simulationAgrees, useSettledSimulation } from './useProposalSimulation'
 
 export type ProposalRowProps = {
   proposal: Proposal
@@ -22,7 +22,7 @@ export type ProposalRowProps = {
  * only when the simulation agrees with the prediction).
  */
 export function ProposalRow({
-  proposal: p,
+  proposal,
   tokens,
   pool,
   liquidationLossBase,
@@ -30,7 +30,8 @@ export function ProposalRow({
   onProtect,
   highlighted,
 }: ProposalRowProps) {
-  const simulation = useProposalSimulation(p)
+  const simulation = useSettledSimulation(proposal)
+  const p = simulation.proposal
   const agrees = simulation.data ? simulationAgrees(simulation.data) : false
   const simState = simulation.data ? (agrees ? 'agrees' : 'differs') : simulation.error ? 'error' : 'simulating'
   const disabledReason =
@@ -49,6 +50,7 @@ export function ProposalRow({
       className={highlighted ? 'proposal proposal-highlighted' : 'proposal'}
       data-kind={p.kind}
       data-proposal-id={p.id}
+      data-block={p.blockNumber.toString()}
       data-simulation={simState}
       data-reaches-target={p.reachesTarget}
       aria-labelledby={titleId}

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import type { Client } from 'viem'
 import { useClient } from 'wagmi'
-import { simulateProposal } from '../../chain/tx/simulateProposal'
+import { type ProposalSimulation, simulateProposal } from '../../chain/tx/simulateProposal'
 import type { Proposal } from '../../engine/proposals/proposal'
 
 /**
@@ -51,4 +52,32 @@ export function useProposalSimulation(proposal: Proposal | undefined) {
     gcTime: 60_000,
     retry: false,
   })
+}
+
+/** A proposal with the node's answer for it (a simulation or the error), or neither while it runs. */
+export type SimulatedProposal = { proposal: Proposal; data?: ProposalSimulation | undefined; error?: Error | undefined }
+
+const sameProposal = (a: Proposal, b: Proposal) =>
+  a.id === b.id && a.chainId === b.chainId && a.account.toLowerCase() === b.account.toLowerCase()
+
+/**
+ * What a proposal row shows: a new block's proposal takes the row's place once the node has answered
+ * for it; until then the row keeps the same proposal of the block before, with that block's own
+ * simulation. So the prediction and the simulation on screen are always of one block, and the
+ * Protect button does not turn off (and "simulating…" does not flash) for every new block. Protect
+ * re-checks the proposal on the latest block before anything is signed.
+ */
+export function useSettledSimulation(proposal: Proposal): SimulatedProposal {
+  const simulation = useProposalSimulation(proposal)
+  const answered = simulation.data !== undefined || simulation.error !== null
+  const current: SimulatedProposal = answered
+    ? { proposal, data: simulation.data, error: simulation.error ?? undefined }
+    : { proposal }
+  const [settled, setSettled] = useState<SimulatedProposal>()
+  const { data, error } = simulation
+  useEffect(() => {
+    if (data !== undefined || error !== null) setSettled({ proposal, data, error: error ?? undefined })
+  }, [proposal, data, error])
+  if (answered || !settled || !sameProposal(settled.proposal, proposal)) return current
+  return settled
 }
