@@ -18,7 +18,9 @@ const ONE_BLOCK_CALL_GAS = 2_000_000
 export function createDevnetClients(rpcUrl) {
   const chain = devnetChain(rpcUrl)
   const transport = http(rpcUrl)
-  const publicClient = createPublicClient({ chain, transport, pollingInterval: 25 })
+  // cacheTime 0: scripts and tests read the block a transaction just landed in; viem would otherwise
+  // answer getBlockNumber from a cache as old as the polling interval (the block before).
+  const publicClient = createPublicClient({ chain, transport, pollingInterval: 25, cacheTime: 0 })
 
   /**
    * eth_sendTransaction straight to anvil, which fills nonce and fees for its unlocked
