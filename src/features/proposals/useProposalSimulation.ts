@@ -49,7 +49,8 @@ export function useProposalSimulation(proposal: Proposal | undefined) {
     },
     enabled: proposal !== undefined && client !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 60_000,
+    // A row keeps its last answer itself (useSettledSimulation); the cache only covers a remount.
+    gcTime: 5_000,
     retry: false,
   })
 }
