@@ -36,4 +36,24 @@ describe('queueChartUpdate', () => {
     vi.advanceTimersByTime(0)
     expect(ran).toEqual(['b', 'c'])
   })
+
+  test('in a browser, the next update waits for a frame to be drawn after the previous one (Recharts redraws there)', () => {
+    const frames: (() => void)[] = []
+    vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f))
+    try {
+      const ran: string[] = []
+      for (const name of ['a', 'b']) queueChartUpdate(() => ran.push(name))
+      vi.advanceTimersByTime(0)
+      expect(ran).toEqual(['a'])
+      vi.advanceTimersByTime(10 * CHART_UPDATE_GAP_MS)
+      expect(ran, 'no frame drawn yet').toEqual(['a'])
+      for (const f of frames.splice(0)) f()
+      vi.advanceTimersByTime(CHART_UPDATE_GAP_MS - 1)
+      expect(ran).toEqual(['a'])
+      vi.advanceTimersByTime(1)
+      expect(ran).toEqual(['a', 'b'])
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
 })

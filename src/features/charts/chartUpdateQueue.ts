@@ -1,9 +1,11 @@
 /**
  * Hands new data to the charts one at a time, each in its own task. A Recharts redraw of one chart
  * costs tens of milliseconds (layout, selectors, text measurement); six of them in one React render
- * make one task of hundreds (DESIGN.md: no main-thread task over 50 ms while streaming). Each update
- * waits `gapMs` after the previous one, so React renders, commits and runs Recharts' effects for one
- * chart before the next one starts, and input and the block stream get the time between them.
+ * make one task of hundreds (DESIGN.md: no main-thread task over 50 ms while streaming). An update
+ * runs after a frame has been drawn since the previous one and CHART_UPDATE_GAP_MS more: Recharts
+ * batches its store's notifications to the next animation frame, where every chart notified so far
+ * re-renders in one callback, so the next chart must not start before that frame. Input and the
+ * block stream get the time between them.
  */
 
 /** Between two charts' updates: long enough for one chart's render and effects to finish first. */
@@ -22,8 +24,14 @@ function runNext() {
   job.run()
   if (queue.length > 0) {
     scheduled = true
-    setTimeout(runNext, CHART_UPDATE_GAP_MS)
+    afterNextFrame(() => setTimeout(runNext, CHART_UPDATE_GAP_MS))
   }
+}
+
+/** `then` once the browser has drawn its next frame (at once where there are no frames: tests, SSR). */
+function afterNextFrame(then: () => void) {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => then())
+  else then()
 }
 
 /**
