@@ -1,7 +1,8 @@
 import { type Address, type Client, decodeFunctionResult, encodeFunctionData } from 'viem'
-import { getChainId, simulateBlocks } from 'viem/actions'
+import { simulateBlocks } from 'viem/actions'
 import type { Proposal, ProposalStep } from '../../engine/proposals/proposal'
 import { poolAbi } from '../abi/pool'
+import { nodeChainId } from '../nodeChainId'
 import { proposalCalls } from './proposalCalls'
 
 export type SimulatedCall = { step: ProposalStep; status: 'success' | 'failure'; gasUsed: bigint; error?: string }
@@ -44,7 +45,7 @@ export async function simulateProposal(
   proposal: Proposal,
   options: SimulateProposalOptions = {},
 ): Promise<ProposalSimulation> {
-  const chainId = await getChainId(client)
+  const chainId = await nodeChainId(client)
   const calls = proposalCalls(proposal, chainId)
   const account = options.account ?? proposal.account
   const blockNumber = options.blockNumber ?? proposal.blockNumber
