@@ -16,6 +16,7 @@ import { multicall3Abi } from './abi/multicall3'
 import { poolAbi } from './abi/pool'
 import { uiPoolDataProviderV3Abi } from './abi/uiPoolDataProviderV3'
 import { getEModesV32Abi } from './abi/uiPoolDataProviderV32'
+import { decodeAggregate3Result } from './decodeAggregate3'
 import { snapshotFromReads } from './portfolioSnapshotDecode'
 import {
   decodeEModes,
@@ -133,10 +134,7 @@ export function decodePortfolioCall(
   params: PortfolioCallParams & { blockNumber: bigint },
   result: Hex,
 ): DecodedPortfolio {
-  return decodePortfolioResults(
-    params,
-    decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data: result }),
-  )
+  return decodePortfolioResults(params, decodeAggregate3Result(result))
 }
 
 /** How many results `portfolioCalls` produces for a layout (to slice them out of a larger aggregate3). */

@@ -13,6 +13,7 @@ import type { UniswapLpPositionSnapshot } from '../engine/snapshot'
 import { multicall3Abi } from './abi/multicall3'
 import { nonfungiblePositionManagerAbi as npmAbi } from './abi/nonfungiblePositionManager'
 import { uniswapV3PoolAbi as poolAbi } from './abi/uniswapV3Pool'
+import { decodeAggregate3Result } from './decodeAggregate3'
 import { MULTICALL3_ADDRESS } from './marketFromPoolAddressesProvider'
 import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
 
@@ -222,7 +223,7 @@ async function aggregate3(client: Client, multicall3: Address, calls: Aggregate3
     blockNumber,
   })
   if (!data) throw new Error(`Multicall3 at ${multicall3} returned no data at block ${blockNumber ?? 'latest'}`)
-  return decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data })
+  return decodeAggregate3Result(data)
 }
 
 export type ReadLpPositionsParams = {

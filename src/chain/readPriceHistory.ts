@@ -1,8 +1,9 @@
-import { type Address, type Client, decodeFunctionResult, encodeFunctionData, type Hex } from 'viem'
+import { type Address, type Client, encodeFunctionData, type Hex } from 'viem'
 import { call } from 'viem/actions'
 import type { PriceRound } from '../engine/snapshot'
 import { aggregatorV3Abi } from './abi/aggregatorV3'
 import { multicall3Abi } from './abi/multicall3'
+import { decodeAggregate3Result } from './decodeAggregate3'
 import { decodeLatestRounds, decodeRound, latestRoundCalls, type PriceFeedRef } from './latestRounds'
 import { MULTICALL3_ADDRESS } from './marketFromPoolAddressesProvider'
 import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
@@ -187,7 +188,7 @@ async function aggregate3(client: Client, multicall3: Address, calls: Aggregate3
     blockNumber,
   })
   if (!data) throw new Error(`Multicall3 at ${multicall3} returned no data at block ${blockNumber ?? 'latest'}`)
-  return decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data })
+  return decodeAggregate3Result(data)
 }
 
 /** Runs walks to the end, `roundsPerCall` getRoundData calls per aggregate3 shared among them. */

@@ -4,6 +4,7 @@ import type { UniswapPoolSnapshot } from '../engine/snapshot'
 import { MAX_TICK, MIN_TICK } from '../engine/uniswap/tickMath'
 import { multicall3Abi } from './abi/multicall3'
 import { uniswapV3PoolAbi } from './abi/uniswapV3Pool'
+import { decodeAggregate3Result } from './decodeAggregate3'
 import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
 
 /**
@@ -150,7 +151,7 @@ async function aggregate3(client: Client, multicall3: Address, calls: Aggregate3
     blockNumber,
   })
   if (!data) throw new Error(`Multicall3 at ${multicall3} returned no data at block ${blockNumber}`)
-  return decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data })
+  return decodeAggregate3Result(data)
 }
 
 const LAYOUT_FUNCTIONS = ['token0', 'token1', 'fee', 'tickSpacing', 'slot0'] as const

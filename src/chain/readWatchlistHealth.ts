@@ -3,6 +3,7 @@ import { call } from 'viem/actions'
 import type { AaveMarket } from './aaveMarket'
 import { multicall3Abi } from './abi/multicall3'
 import { poolAbi } from './abi/pool'
+import { decodeAggregate3Result } from './decodeAggregate3'
 import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
 import type { AccountData } from './readAccountData'
 
@@ -117,6 +118,6 @@ export async function readWatchlistHealth(
     batch: false,
   })
   if (!data) throw new Error(`Multicall3 at ${market.multicall3} returned no data at block ${blockNumber}`)
-  const results = decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data })
+  const results = decodeAggregate3Result(data)
   return decodeWatchlistHealthResults({ market, users, blockNumber }, results)
 }

@@ -3,6 +3,7 @@ import type { ChainAccountData, PortfolioSnapshot, PriceRound } from '../engine/
 import type { AaveMarket } from './aaveMarket'
 import { multicall3Abi } from './abi/multicall3'
 import { poolAbi } from './abi/pool'
+import { decodeAggregate3Result } from './decodeAggregate3'
 import { decodeLatestRounds, latestRoundCalls, type PriceFeedRef } from './latestRounds'
 import {
   type Aggregate3Call,
@@ -147,11 +148,7 @@ export function decodeSnapshotCall(
   plan: SnapshotPlan,
   data: Hex,
 ): SnapshotReads {
-  return decodeSnapshotResults(
-    params,
-    plan,
-    decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data }),
-  )
+  return decodeSnapshotResults(params, plan, decodeAggregate3Result(data))
 }
 
 /** Each reserve's price source (the AaveOracle's source for it), in reserve order; reserves without one are left out. */
