@@ -3,10 +3,10 @@ import { queueChartUpdate } from './chartUpdateQueue'
 
 /**
  * `value` as drawn: the first one at once (or `initial` first, then the value in its turn), each
- * later one in a task of its own through the chart update queue, so one Recharts redraw never shares a task with another (chartUpdateQueue.ts).
- * Nothing is queued while `paused` (a chart off screen keeps its drawing and catches up when it
- * comes back) or when `same(drawn, next)` says the change would not show. A newer value replaces a
- * queued one, which gives up its turn.
+ * later one in a task of its own through the chart update queue (chartUpdateQueue.ts), so one
+ * Recharts redraw never shares a task with another. Nothing is queued while `paused` (a chart off
+ * screen keeps its drawing and catches up when it comes back) or when `same(drawn, next)` says the
+ * change would not show. A newer value replaces a queued one, which gives up its turn.
  */
 export function useQueuedValue<T>(
   value: T,

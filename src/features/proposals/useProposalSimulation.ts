@@ -69,16 +69,12 @@ const sameProposal = (a: Proposal, b: Proposal) =>
  * re-checks the proposal on the latest block before anything is signed.
  */
 export function useSettledSimulation(proposal: Proposal): SimulatedProposal {
-  const simulation = useProposalSimulation(proposal)
-  const answered = simulation.data !== undefined || simulation.error !== null
-  const current: SimulatedProposal = answered
-    ? { proposal, data: simulation.data, error: simulation.error ?? undefined }
-    : { proposal }
+  const { data, error } = useProposalSimulation(proposal)
+  const answered = data !== undefined || error !== null
   const [settled, setSettled] = useState<SimulatedProposal>()
-  const { data, error } = simulation
   useEffect(() => {
-    if (data !== undefined || error !== null) setSettled({ proposal, data, error: error ?? undefined })
-  }, [proposal, data, error])
-  if (answered || !settled || !sameProposal(settled.proposal, proposal)) return current
-  return settled
+    if (answered) setSettled({ proposal, data, error: error ?? undefined })
+  }, [answered, proposal, data, error])
+  if (answered) return { proposal, data, error: error ?? undefined }
+  return settled && sameProposal(settled.proposal, proposal) ? settled : { proposal }
 }
