@@ -1,4 +1,4 @@
-import { decodeFunctionData, encodeFunctionResult, type Hex, isAddressEqual } from 'viem'
+import { decodeFunctionData, encodeFunctionData, encodeFunctionResult, type Hex, isAddressEqual } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { multicall3Abi } from './abi/multicall3'
 import { decodeLatestRounds, latestRoundCalls, type PriceFeedRef } from './latestRounds'
@@ -89,6 +89,29 @@ describe('the folded aggregate3', () => {
     const lower = (cs: readonly { target: string; callData: Hex }[]) =>
       cs.map((c) => `${c.target.toLowerCase()}:${c.callData}`)
     expect(lower(args[0])).toEqual(lower(calls))
+  })
+
+  test('the calldata is reused only while the market, account and layouts are the same objects', () => {
+    const chain = fakeChain()
+    const encode = (plan: SnapshotPlan, p: typeof params = params) =>
+      encodeFunctionData({ abi: multicall3Abi, functionName: 'aggregate3', args: [snapshotCalls(p, plan)] })
+    const full = fullPlan(chain)
+    const marketOnly: SnapshotPlan = { market: marketLayout }
+    const otherUser = { ...params, user: WETH }
+    // Each step changes one input from the step before: every answer is the encoding of its own inputs.
+    for (const [plan, p] of [
+      [full, params],
+      [{ ...full }, params], // a new plan object of the same layouts: reused
+      [full, otherUser],
+      [full, params],
+      [{ ...full, account: true }, params],
+      [full, params],
+      [{ ...full, pools: [] }, params],
+      [full, params],
+      [{ ...full, feeds: [...feeds] }, params], // equal feeds in a new list: encoded again, same calldata
+      [marketOnly, params],
+    ] as const)
+      expect(encodeSnapshotCall(p, plan)).toBe(encode(plan, p))
   })
 
   test('each part decodes from its own slice, equal to decoding that part alone', () => {
