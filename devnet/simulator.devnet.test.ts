@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { readPrice } from './prices.mjs'
-import { createSimulator } from './simulator.mjs'
+import { createSteppedSimulator } from './simulator.mjs'
 import { startTestDevnet } from './testing.mjs'
 
 let devnets: Awaited<ReturnType<typeof startTestDevnet>>[] = []
@@ -12,19 +12,9 @@ afterAll(() => Promise.all(devnets.map((d) => d.stop())))
 const volatileSymbols = ['WETH', 'WBTC', 'LINK', 'CRV']
 
 async function runTicks(devnet: (typeof devnets)[number], scenario: string, ticks: number) {
-  let now = 0
   // A test clock: 2 s per tick, so heartbeats depend on ticks, not on the wall clock.
-  const sim = createSimulator({
-    manifest: devnet.manifest,
-    scenario,
-    seed: 42,
-    clock: () => now,
-    marketSecondsPerTick: 360,
-  })
-  for (let i = 0; i < ticks; i++) {
-    now += 2
-    await sim.tick()
-  }
+  const sim = createSteppedSimulator({ manifest: devnet.manifest, scenario, seed: 42, marketSecondsPerTick: 360 })
+  for (let i = 0; i < ticks; i++) await sim.tick()
   return Object.fromEntries(
     await Promise.all(volatileSymbols.map(async (s) => [s, await readPrice(devnet.clients, devnet.manifest, s)])),
   )
@@ -48,17 +38,16 @@ test('the crash scenario takes every volatile feed down by about 35 %, the same 
 test('a market tick is mined as one block: its oracle rounds and arbitrage swaps land together', async () => {
   const devnet = devnets[0] as (typeof devnets)[number]
   const client = devnet.clients.publicClient
-  let now = 1_000
-  const sim = createSimulator({
+  // 60 s a tick, past the feeds' 30 s heartbeat: every volatile feed writes a round each tick.
+  const sim = createSteppedSimulator({
     manifest: devnet.manifest,
     scenario: 'volatile',
     seed: 5,
-    clock: () => now,
     marketSecondsPerTick: 3_600,
+    secondsPerTick: 60,
   })
   await sim.tick() // the arbitrageur's one-time funding and approvals go first, in blocks of their own
   for (let i = 0; i < 5; i++) {
-    now += 60 // past the feeds' 30 s heartbeat: every volatile feed writes a round
     const before = await client.getBlockNumber({ cacheTime: 0 })
     const roundsBefore = await Promise.all(volatileSymbols.map((s) => readPrice(devnet.clients, devnet.manifest, s)))
     await sim.tick()

@@ -1,4 +1,4 @@
-import { createSimulator } from '../devnet/simulator.mjs'
+import { createSteppedSimulator } from '../devnet/simulator.mjs'
 import { expect, protectableProposal, shownHealthFactor, test } from './fixtures'
 
 // A proposal row while blocks stream: each block brings a new proposal (prices and interest move
@@ -24,17 +24,14 @@ test('while blocks stream, a proposal row moves from block to block with Protect
   // Ten market ticks (oracle rounds and Uniswap arbitrage, one block each), the page following
   // each: its headline, then the row with that block's proposal simulated (the next tick's mining
   // never overlaps this block's reads: devnet/client.mjs writeInOneBlock says why that matters).
-  let now = 0
-  const simulator = createSimulator({
+  const simulator = createSteppedSimulator({
     manifest: chain.manifest,
     scenario: 'volatile',
     seed: 11,
-    clock: () => now,
     marketSecondsPerTick: 600,
   })
   const tracked = page.locator(`li[data-proposal-id="${id}"]`)
   const tick = async () => {
-    now += 2
     await simulator.tick()
     const head = await chain.clients.publicClient.getBlockNumber({ cacheTime: 0 })
     await expect

@@ -1,5 +1,5 @@
 import type { Address } from 'viem'
-import { createSimulator } from '../devnet/simulator.mjs'
+import { createSteppedSimulator } from '../devnet/simulator.mjs'
 import { chainHealthFactor, expect, protectableProposal, shownHealthFactor, test } from './fixtures'
 
 // The "Done when" journey of issue 7: the demo trader (through the injected wallet) at HF ≈ 1.4,
@@ -32,18 +32,15 @@ test('the trader crashes below the warning line and each kind of proposal brings
 
   // The crash scenario (devnet/simulator.mjs: −35 % over three market hours, seeded), tick by tick
   // on a test clock until HF is under the warning line; the oracle and the Uniswap pools both move.
-  let now = 0
-  const simulator = createSimulator({
+  const simulator = createSteppedSimulator({
     manifest: chain.manifest,
     scenario: 'crash',
     seed: 7,
-    clock: () => now,
     marketSecondsPerTick: 360,
   })
   let hf = start.wad ?? 0n
   for (let tick = 0; hf >= WARNING_WAD; tick++) {
     expect(tick, 'the crash reaches the warning line within its three hours').toBeLessThan(30)
-    now += 2
     await simulator.tick()
     const head = await chain.clients.publicClient.getBlockNumber({ cacheTime: 0 })
     hf = await chainHealthFactor(chain, trader, head)
