@@ -1,10 +1,11 @@
 import { memo, useMemo } from 'react'
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import type { GreeksReport } from '../../engine/greeks/bookGreeks'
 import { formatSignedUsd, formatUsdCompact } from '../../ui/format'
 import { ChartFrame } from './ChartFrame'
 import { ChartLegend } from './ChartLegend'
 import { ChartPlot, gridProps, seriesStyle, tick, tooltipStyle } from './ChartPlot'
+import { ZERO_Y_LINE } from './chartAxes'
 import { deltaRows, greeksSummary, secondOrderRows } from './greeksSeries'
 import { ScrollableTable } from './ScrollableTable'
 
@@ -32,7 +33,7 @@ export const GreeksChart = memo(function GreeksChart({ greeks }: { greeks: Greek
               <CartesianGrid {...gridProps} vertical={false} />
               <XAxis interval={0} dataKey="symbol" tick={tick} />
               <YAxis interval={0} tick={tick} tickFormatter={formatUsdCompact} width={56} />
-              <ReferenceLine y={0} stroke="var(--muted)" />
+              {ZERO_Y_LINE}
               <Tooltip
                 {...tooltipStyle}
                 isAnimationActive={false}

@@ -4,7 +4,7 @@ import type { HistoryPoint } from '../../state/history/historyPoint'
 import { formatClockTime, formatHealthFactorValue } from '../../ui/format'
 import { ChartFrame } from './ChartFrame'
 import { ChartPlot, gridProps, seriesStyle, tooltipStyle } from './ChartPlot'
-import { healthFactorYAxis, thresholdReferenceLines, timeXAxis } from './chartAxes'
+import { healthFactorYAxis, timeXAxis, useThresholdReferenceLines } from './chartAxes'
 import type { ChartThresholds } from './chartTypes'
 import { thresholdLines } from './healthBand'
 import { type HealthHistoryDatum, healthHistorySeries, healthHistorySummary } from './healthHistorySeries'
@@ -31,6 +31,7 @@ export const HealthHistoryChart = memo(function HealthHistoryChart({
   const series = useMemo(() => healthHistorySeries(history, t), [history, t])
   const summary = useMemo(() => healthHistorySummary(history, t), [history, t])
   const lines = useMemo(() => thresholdLines(t), [t])
+  const referenceLines = useThresholdReferenceLines(lines, 'insideBottomLeft')
   const ticks = useMemo(
     () => timeTicks(series.data[0]?.time ?? 0, series.data.at(-1)?.time ?? 0, TIME_TICKS),
     [series.data],
@@ -49,7 +50,7 @@ export const HealthHistoryChart = memo(function HealthHistoryChart({
               <CartesianGrid {...gridProps} vertical={false} />
               {timeXAxis(ticks)}
               {healthFactorYAxis(series.axis.min, series.axis.max)}
-              {thresholdReferenceLines(lines, 'insideBottomLeft')}
+              {referenceLines}
               <Tooltip
                 {...tooltipStyle}
                 isAnimationActive={false}

@@ -5,7 +5,7 @@ import type { HistoryPoint } from '../../state/history/historyPoint'
 import { formatClockTime, formatPriceUsd, formatShock, formatUsdCompact } from '../../ui/format'
 import { ChartFrame } from './ChartFrame'
 import { ChartPlot, gridProps, seriesStyle, tick, tooltipStyle } from './ChartPlot'
-import { timeXAxis } from './chartAxes'
+import { timeXAxis, ZERO_X_LINE } from './chartAxes'
 import {
   assetPriceHistory,
   type LiquidationPriceDatum,
@@ -68,7 +68,7 @@ export const LiquidationPriceChart = memo(function LiquidationPriceChart({
                 domain={['auto', 'auto']}
               />
               <YAxis interval={0} type="category" dataKey="symbol" tick={tick} width={56} />
-              <ReferenceLine x={0} stroke="var(--muted)" />
+              {ZERO_X_LINE}
               <Tooltip
                 {...tooltipStyle}
                 isAnimationActive={false}
@@ -109,6 +109,23 @@ function PriceHistory({
   const domain = useMemo(() => priceAxis(points, datum.liquidationPriceUsd), [points, datum.liquidationPriceUsd])
   const ticks = useMemo(() => timeTicks(points[0]?.time ?? 0, points.at(-1)?.time ?? 0, SMALL_MULTIPLE_TICKS), [points])
   const line = seriesStyle(1)
+  const liquidationPrice = datum.liquidationPriceUsd
+  // The same element while the liquidation price holds (see useThresholdReferenceLines).
+  const liquidationLine = useMemo(
+    () => (
+      <ReferenceLine
+        y={liquidationPrice}
+        stroke="var(--bad)"
+        label={{
+          value: `Liquidation ${formatUsdCompact(liquidationPrice)}`,
+          position: 'insideBottomLeft',
+          fill: 'var(--muted)',
+          fontSize: 11,
+        }}
+      />
+    ),
+    [liquidationPrice],
+  )
   return (
     <div>
       <h4 className="chart-subtitle">{datum.symbol}</h4>
@@ -125,16 +142,7 @@ function PriceHistory({
           <CartesianGrid {...gridProps} vertical={false} />
           {timeXAxis(ticks)}
           <YAxis interval={0} domain={domain} tick={tick} tickFormatter={formatUsdCompact} width={56} />
-          <ReferenceLine
-            y={datum.liquidationPriceUsd}
-            stroke="var(--bad)"
-            label={{
-              value: `Liquidation ${formatUsdCompact(datum.liquidationPriceUsd)}`,
-              position: 'insideBottomLeft',
-              fill: 'var(--muted)',
-              fontSize: 11,
-            }}
-          />
+          {liquidationLine}
           <Tooltip
             {...tooltipStyle}
             isAnimationActive={false}

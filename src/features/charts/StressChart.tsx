@@ -5,7 +5,7 @@ import { formatHealthFactorValue, formatShock } from '../../ui/format'
 import { ChartFrame } from './ChartFrame'
 import { ChartLegend } from './ChartLegend'
 import { ChartPlot, gridProps, seriesStyle, tick, tooltipStyle } from './ChartPlot'
-import { healthFactorYAxis, thresholdReferenceLines } from './chartAxes'
+import { healthFactorYAxis, useThresholdReferenceLines } from './chartAxes'
 import type { ChartThresholds } from './chartTypes'
 import { thresholdLines } from './healthBand'
 import { stressSeries, stressSummary } from './stressSeries'
@@ -25,6 +25,7 @@ export const StressChart = memo(function StressChart({
   const series = useMemo(() => stressSeries(stress, t), [stress, t])
   const summary = useMemo(() => stressSummary(stress), [stress])
   const lines = useMemo(() => thresholdLines(t), [t])
+  const referenceLines = useThresholdReferenceLines(lines, 'insideTopLeft')
   const shocks = series.rows.map((r) => r.shock)
   const domain: [number, number] = [Math.min(...shocks, 0), Math.max(...shocks, 0)]
   const names = new Map(series.lines.map((l) => [l.key, l.name]))
@@ -54,7 +55,7 @@ export const StressChart = memo(function StressChart({
                 tickFormatter={formatShock}
               />
               {healthFactorYAxis(series.axis.min, series.axis.max)}
-              {thresholdReferenceLines(lines, 'insideTopLeft')}
+              {referenceLines}
               <Tooltip
                 {...tooltipStyle}
                 isAnimationActive={false}
