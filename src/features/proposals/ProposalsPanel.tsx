@@ -8,6 +8,7 @@ import type { PortfolioSnapshot } from '../../engine/snapshot'
 import { probability24h } from '../../state/history/historyPoint'
 import { formatHealthFactor } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
+import { useThrottledValue } from '../../ui/useThrottledValue'
 import { ProposalRow } from './ProposalRow'
 import { ProtectStatus } from './ProtectStatus'
 import { stepLabel, type TokenInfo } from './proposalFormat'
@@ -37,6 +38,12 @@ export type ProposalsPanelProps = {
 
 /** How many proposals are shown (and simulated each block) before "Show all". */
 const SHOWN = 8
+/**
+ * The shown proposals move on to a new block's at most this often while the account is above its
+ * lines (each move is one eth_simulateV1 per shown proposal): every block on a chain slower than
+ * this, every fourth on a 250 ms chain. Below a line, every block.
+ */
+export const PROPOSALS_REFRESH_MS = 1_000
 /** Crossings already auto-executed, by chain, account and trigger: never twice, even if the panel remounts. */
 const autoExecuted = new Set<string>()
 
@@ -100,7 +107,16 @@ function ProposalsBody({
   })
   const [showAll, setShowAll] = useState(false)
   const [activeSummary, setActiveSummary] = useState<string>()
-  const proposals = report.proposals
+  // The alert can run ahead of the report shown here (the dashboard hands panels a deferred report):
+  // act only on a report that itself shows the crossing, or the proposal would predate it.
+  const p24 = probability24h(report)
+  const crossed =
+    report.accountData.healthFactorWad < report.settings.warningHealthFactorWad ||
+    (p24 !== undefined && p24 > report.settings.probabilityThreshold)
+  // Each row shows one block's proposal beside that block's simulation (useSettledSimulation) and
+  // Protect re-checks on the latest block, so the list need not follow every block of a fast chain
+  // while the account is safe; once a line is crossed it does.
+  const proposals = useThrottledValue(report.proposals, crossed ? 0 : PROPOSALS_REFRESH_MS)
   const best = proposals[0]
   const guardOn = guard?.triggered === true && best !== undefined
   const busy = isBusy(protect.state)
@@ -122,33 +138,29 @@ function ProposalsBody({
     [protect.protect],
   )
 
-  // Guard mode's automatic execution: on the demo wallet only, once per crossing.
-  const bestSimulation = useProposalSimulation(best)
+  // Guard mode's automatic execution: on the demo wallet only, once per crossing, and with this
+  // report's best proposal (the list shown can be a block behind), simulated only while it may run.
+  const latestBest = report.proposals[0]
+  const bestSimulation = useProposalSimulation(guard?.triggered && guard.autoExecute ? latestBest : undefined)
   // The block at which the guard turned on identifies the crossing when the caller gives no key.
   const [triggerBlock, setTriggerBlock] = useState<string>()
   const triggered = guard?.triggered === true
   const blockNumber = report.block.number
-  // The alert can run ahead of the report shown here (the dashboard hands panels a deferred report):
-  // act only on a report that itself shows the crossing, or the proposal would predate it.
-  const p24 = probability24h(report)
-  const crossed =
-    report.accountData.healthFactorWad < report.settings.warningHealthFactorWad ||
-    (p24 !== undefined && p24 > report.settings.probabilityThreshold)
   useEffect(() => {
     setTriggerBlock((b) => (triggered ? (b ?? (crossed ? blockNumber.toString() : undefined)) : undefined))
   }, [triggered, crossed, blockNumber])
   const triggerKey = guard?.triggerKey ?? triggerBlock
   const bestAgrees = bestSimulation.data ? simulationAgrees(bestSimulation.data) : false
   useEffect(() => {
-    if (!guard?.triggered || !guard.autoExecute || !best || !triggerKey || !crossed) return
+    if (!guard?.triggered || !guard.autoExecute || !latestBest || !triggerKey || !crossed) return
     if (protect.connectorId !== DEMO_WALLET_ID || blockedReason !== undefined || !bestAgrees) return
     const key = `${chain.id}:${report.account}:${triggerKey}`
     if (autoExecuted.has(key)) return
     autoExecuted.add(key)
-    onProtect(best)
+    onProtect(latestBest)
   }, [
     guard,
-    best,
+    latestBest,
     triggerKey,
     crossed,
     protect.connectorId,
