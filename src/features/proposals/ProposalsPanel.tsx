@@ -39,9 +39,8 @@ export type ProposalsPanelProps = {
 /** How many proposals are shown (and simulated each block) before "Show all". */
 const SHOWN = 8
 /**
- * The shown proposals move on to a new block's at most this often while the account is above its
- * lines (each move is one eth_simulateV1 per shown proposal): every block on a chain slower than
- * this, every fourth on a 250 ms chain. Below a line, every block.
+ * The shown proposals move on to a new block's at most this often (each move is one eth_simulateV1
+ * per shown proposal): every block on a chain slower than this, every fourth on a 250 ms chain.
  */
 export const PROPOSALS_REFRESH_MS = 1_000
 /** Crossings already auto-executed, by chain, account and trigger: never twice, even if the panel remounts. */
@@ -107,16 +106,10 @@ function ProposalsBody({
   })
   const [showAll, setShowAll] = useState(false)
   const [activeSummary, setActiveSummary] = useState<string>()
-  // The alert can run ahead of the report shown here (the dashboard hands panels a deferred report):
-  // act only on a report that itself shows the crossing, or the proposal would predate it.
-  const p24 = probability24h(report)
-  const crossed =
-    report.accountData.healthFactorWad < report.settings.warningHealthFactorWad ||
-    (p24 !== undefined && p24 > report.settings.probabilityThreshold)
   // Each row shows one block's proposal beside that block's simulation (useSettledSimulation) and
-  // Protect re-checks on the latest block, so the list need not follow every block of a fast chain
-  // while the account is safe; once a line is crossed it does.
-  const proposals = useThrottledValue(report.proposals, crossed ? 0 : PROPOSALS_REFRESH_MS)
+  // Protect re-checks on the latest block before anything is signed, so the list need not follow
+  // every block of a fast chain: amounts a second old are as good to read, and in danger too.
+  const proposals = useThrottledValue(report.proposals, PROPOSALS_REFRESH_MS)
   const best = proposals[0]
   const guardOn = guard?.triggered === true && best !== undefined
   const busy = isBusy(protect.state)
@@ -146,6 +139,12 @@ function ProposalsBody({
   const [triggerBlock, setTriggerBlock] = useState<string>()
   const triggered = guard?.triggered === true
   const blockNumber = report.block.number
+  // The alert can run ahead of the report shown here (the dashboard hands panels a deferred report):
+  // act only on a report that itself shows the crossing, or the proposal would predate it.
+  const p24 = probability24h(report)
+  const crossed =
+    report.accountData.healthFactorWad < report.settings.warningHealthFactorWad ||
+    (p24 !== undefined && p24 > report.settings.probabilityThreshold)
   useEffect(() => {
     setTriggerBlock((b) => (triggered ? (b ?? (crossed ? blockNumber.toString() : undefined)) : undefined))
   }, [triggered, crossed, blockNumber])
