@@ -81,6 +81,7 @@ async function streamBlocks({ page, browser, devnet, simulator, blocks }) {
   const startBlock = await publicClient.getBlockNumber()
   const from = await page.evaluate(() => performance.now())
   const stopTrace = await traceMainThread(browser, page)
+  const stopCounting = countRpcMethods(page)
   const started = performance.now()
   try {
     await simulator.start()
@@ -93,13 +94,41 @@ async function streamBlocks({ page, browser, devnet, simulator, blocks }) {
   }
   await page.waitForTimeout(500)
   const tasks = await stopTrace()
+  const methods = stopCounting()
   const streamed = Number((await publicClient.getBlockNumber()) - startBlock)
-  return { blocks: streamed, tasks, observed: await longSince(page, from) }
+  return { blocks: streamed, tasks, methods, observed: await longSince(page, from) }
 }
 
-/** The longest tasks, and the main thread's time per block. */
-const describeStream = ({ blocks, tasks, observed }) =>
-  `${describeLong(tasks, observed.frames)}; main thread ${ms(sum(tasks) / Math.max(1, blocks))} a block`
+/** Counts the page's JSON-RPC requests by method (single and batched) until the returned function is called. */
+function countRpcMethods(page) {
+  const counts = new Map()
+  const onRequest = (request) => {
+    if (request.method() !== 'POST') return
+    let body
+    try {
+      body = JSON.parse(request.postData() ?? '')
+    } catch {
+      return
+    }
+    for (const call of Array.isArray(body) ? body : [body])
+      if (typeof call?.method === 'string') counts.set(call.method, (counts.get(call.method) ?? 0) + 1)
+  }
+  page.on('request', onRequest)
+  return () => {
+    page.off('request', onRequest)
+    return counts
+  }
+}
+
+/** The longest tasks, the main thread's time per block, and the JSON-RPC requests per block by method. */
+const describeStream = ({ blocks, tasks, methods, observed }) => {
+  const perBlock = (n) => (n / Math.max(1, blocks)).toFixed(2)
+  const requests = [...methods]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([method, n]) => `${method} ×${perBlock(n)}`)
+    .join(', ')
+  return `${describeLong(tasks, observed.frames)}; main thread ${ms(sum(tasks) / Math.max(1, blocks))} a block; requests a block: ${requests || 'none'}`
+}
 
 /** Serves an already built app from `outDir` (vite preview with the app's config: /devnet.json included). */
 async function serveBuilt(outDir) {
