@@ -36,13 +36,13 @@ export type ProposalsPanelProps = {
   guard?: ProposalsGuard | undefined
 }
 
-/** How many proposals are shown (and simulated each block) before "Show all". */
+/** How many proposals are shown (each simulated on the node) before "Show all". */
 const SHOWN = 8
 /**
  * The shown proposals move on to a new block's at most this often (each move is one eth_simulateV1
  * per shown proposal): every block on a chain slower than this, every fourth on a 250 ms chain.
  */
-export const PROPOSALS_REFRESH_MS = 1_000
+const PROPOSALS_REFRESH_MS = 1_000
 /** Crossings already auto-executed, by chain, account and trigger: never twice, even if the panel remounts. */
 const autoExecuted = new Set<string>()
 
