@@ -91,7 +91,10 @@ test('hundreds of damaged and hostile snapshot links: none crashes the page, run
   await expect(page.getByTestId('glance-hf')).toHaveAttribute('data-wad', /^\d+$/, { timeout: 30_000 })
   await page.getByTestId('share-snapshot-open').click()
   await page.getByTestId('share-snapshot').getByRole('radio', { name: /^Full/ }).check()
-  const link = await page.getByTestId('share-snapshot-link').inputValue()
+  // The link is encoded (deflated) after the level is chosen: wait for it, as a user would.
+  const linkField = page.getByTestId('share-snapshot-link')
+  await expect(linkField).toHaveValue(/#snapshot=/)
+  const link = await linkField.inputValue()
   const valid = new URL(link).hash.match(/snapshot=([^&]+)/)?.[1] ?? ''
   expect(valid.length).toBeGreaterThan(100)
   expect(wallet.address).toBeTruthy()
