@@ -16,7 +16,7 @@ import { multicall3Abi } from './abi/multicall3'
 import { poolAbi } from './abi/pool'
 import { uiPoolDataProviderV3Abi } from './abi/uiPoolDataProviderV3'
 import { getEModesV32Abi } from './abi/uiPoolDataProviderV32'
-import { decodeAggregate3Result } from './decodeAggregate3'
+import { decodeAggregate3Result } from './aggregate3'
 import { snapshotFromReads } from './portfolioSnapshotDecode'
 import {
   decodeEModes,

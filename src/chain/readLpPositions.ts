@@ -8,12 +8,10 @@ import {
   type Hex,
   keccak256,
 } from 'viem'
-import { call } from 'viem/actions'
 import type { UniswapLpPositionSnapshot } from '../engine/snapshot'
-import { multicall3Abi } from './abi/multicall3'
 import { nonfungiblePositionManagerAbi as npmAbi } from './abi/nonfungiblePositionManager'
 import { uniswapV3PoolAbi as poolAbi } from './abi/uniswapV3Pool'
-import { decodeAggregate3Result } from './decodeAggregate3'
+import { callAggregate3 } from './aggregate3'
 import { MULTICALL3_ADDRESS } from './marketFromPoolAddressesProvider'
 import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
 
@@ -215,17 +213,6 @@ export function decodeLpPositions(layout: LpPositionLayout, results: readonly Ag
   }
 }
 
-async function aggregate3(client: Client, multicall3: Address, calls: Aggregate3Call[], blockNumber?: bigint) {
-  if (calls.length === 0) return []
-  const { data } = await call(client, {
-    to: multicall3,
-    data: encodeFunctionData({ abi: multicall3Abi, functionName: 'aggregate3', args: [calls] }),
-    blockNumber,
-  })
-  if (!data) throw new Error(`Multicall3 at ${multicall3} returned no data at block ${blockNumber ?? 'latest'}`)
-  return decodeAggregate3Result(data)
-}
-
 export type ReadLpPositionsParams = {
   positionManager: Address
   owner: Address
@@ -252,7 +239,7 @@ export async function readLpPositionLayout(client: Client, params: ReadLpPositio
       npm,
       encodeFunctionData({ abi: npmAbi, functionName: 'tokenOfOwnerByIndex', args: [owner, BigInt(i)] }),
     )
-  const first = await aggregate3(
+  const first = await callAggregate3(
     client,
     multicall3,
     [
@@ -274,7 +261,7 @@ export async function readLpPositionLayout(client: Client, params: ReadLpPositio
   if (!factory) throw new Error(`NonfungiblePositionManager.factory() reverted on ${npm}`)
   const rest =
     n > ID_GUESS
-      ? await aggregate3(
+      ? await callAggregate3(
           client,
           multicall3,
           Array.from({ length: n - ID_GUESS }, (_, i) => idCall(ID_GUESS + i)),
@@ -286,7 +273,7 @@ export async function readLpPositionLayout(client: Client, params: ReadLpPositio
     if (!r.success) throw new Error(`NonfungiblePositionManager.tokenOfOwnerByIndex(${owner}, ${i}) reverted`)
     return decodeFunctionResult({ abi: npmAbi, functionName: 'tokenOfOwnerByIndex', data: r.returnData })
   })
-  const positionResults = await aggregate3(
+  const positionResults = await callAggregate3(
     client,
     multicall3,
     tokenIds.map((id) =>
@@ -341,7 +328,7 @@ export async function readLpPositions(
   for (let attempt = 0; attempt < 3; attempt++) {
     const decoded = decodeLpPositions(
       layout,
-      await aggregate3(client, multicall3, lpPositionCalls(layout), params.blockNumber),
+      await callAggregate3(client, multicall3, lpPositionCalls(layout), params.blockNumber),
     )
     if ('positions' in decoded) {
       byKey.set(key, layout)

@@ -1,12 +1,10 @@
 import { type Address, type Client, encodeFunctionData, type Hex } from 'viem'
-import { call } from 'viem/actions'
 import type { PriceRound } from '../engine/snapshot'
 import { aggregatorV3Abi } from './abi/aggregatorV3'
-import { multicall3Abi } from './abi/multicall3'
-import { decodeAggregate3Result } from './decodeAggregate3'
+import { callAggregate3 } from './aggregate3'
 import { decodeLatestRounds, decodeRound, latestRoundCalls, type PriceFeedRef } from './latestRounds'
 import { MULTICALL3_ADDRESS } from './marketFromPoolAddressesProvider'
-import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
+import type { Aggregate3Result } from './portfolioCalls'
 
 /**
  * Oracle round history (Chainlink AggregatorV3Interface) read backwards from the latest round with
@@ -181,16 +179,6 @@ class FeedWalk {
   }
 }
 
-async function aggregate3(client: Client, multicall3: Address, calls: Aggregate3Call[], blockNumber?: bigint) {
-  const { data } = await call(client, {
-    to: multicall3,
-    data: encodeFunctionData({ abi: multicall3Abi, functionName: 'aggregate3', args: [calls] }),
-    blockNumber,
-  })
-  if (!data) throw new Error(`Multicall3 at ${multicall3} returned no data at block ${blockNumber ?? 'latest'}`)
-  return decodeAggregate3Result(data)
-}
-
 /** Runs walks to the end, `roundsPerCall` getRoundData calls per aggregate3 shared among them. */
 async function runWalks(
   client: Client,
@@ -215,7 +203,7 @@ async function runWalks(
         callData: encodeFunctionData({ abi: aggregatorV3Abi, functionName: 'getRoundData', args: [id] }),
       })),
     )
-    const results = await aggregate3(client, multicall3, calls, blockNumber)
+    const results = await callAggregate3(client, multicall3, calls, blockNumber)
     let k = 0
     for (const { walk, ids } of batch) {
       walk.receive(ids, results.slice(k, k + ids.length))
@@ -273,8 +261,7 @@ export async function readPriceHistory(
   const multicall3 = params.multicall3 ?? MULTICALL3_ADDRESS
   const run = { multicall3, blockNumber, roundsPerCall }
   const latest =
-    params.latest ??
-    (feeds.length ? decodeLatestRounds(await aggregate3(client, multicall3, latestRoundCalls(feeds), blockNumber)) : [])
+    params.latest ?? decodeLatestRounds(await callAggregate3(client, multicall3, latestRoundCalls(feeds), blockNumber))
   const byFeed = caches.get(client) ?? new Map<string, FeedCache>()
   caches.set(client, byFeed)
   const limits = { since, maxRounds, maxGap: roundsPerCall }

@@ -1,10 +1,8 @@
 import { type Address, type Client, decodeFunctionResult, encodeFunctionData, type Hex } from 'viem'
-import { call } from 'viem/actions'
 import type { UniswapPoolSnapshot } from '../engine/snapshot'
 import { MAX_TICK, MIN_TICK } from '../engine/uniswap/tickMath'
-import { multicall3Abi } from './abi/multicall3'
 import { uniswapV3PoolAbi } from './abi/uniswapV3Pool'
-import { decodeAggregate3Result } from './decodeAggregate3'
+import { callAggregate3 } from './aggregate3'
 import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
 
 /**
@@ -144,16 +142,6 @@ function successful(address: Address, results: readonly Aggregate3Result[]): Hex
   })
 }
 
-async function aggregate3(client: Client, multicall3: Address, calls: Aggregate3Call[], blockNumber: bigint) {
-  const { data } = await call(client, {
-    to: multicall3,
-    data: encodeFunctionData({ abi: multicall3Abi, functionName: 'aggregate3', args: [calls] }),
-    blockNumber,
-  })
-  if (!data) throw new Error(`Multicall3 at ${multicall3} returned no data at block ${blockNumber}`)
-  return decodeAggregate3Result(data)
-}
-
 const LAYOUT_FUNCTIONS = ['token0', 'token1', 'fee', 'tickSpacing', 'slot0'] as const
 
 /** The layout read of a pool: tokens, fee and spacing (fixed for a pool's life) and slot0 for the window. */
@@ -197,7 +185,7 @@ export async function readUniswapPoolLayouts(
   }: { addresses: readonly Address[]; multicall3: Address; blockNumber: bigint; wordRadius?: number },
 ): Promise<UniswapPoolLayout[]> {
   if (addresses.length === 0) return []
-  const results = await aggregate3(client, multicall3, addresses.flatMap(uniswapPoolLayoutCalls), blockNumber)
+  const results = await callAggregate3(client, multicall3, addresses.flatMap(uniswapPoolLayoutCalls), blockNumber)
   const n = LAYOUT_FUNCTIONS.length
   return addresses.map((address, i) => decodeUniswapPoolLayout(address, results.slice(i * n, (i + 1) * n), wordRadius))
 }
@@ -233,7 +221,7 @@ export async function readUniswapPool(
       })
     )[0] as UniswapPoolLayout)
   for (let attempt = 0; attempt < 4; attempt++) {
-    const results = await aggregate3(client, params.multicall3, uniswapPoolCalls(layout), params.blockNumber)
+    const results = await callAggregate3(client, params.multicall3, uniswapPoolCalls(layout), params.blockNumber)
     const decoded = decodeUniswapPool(
       layout,
       results.map((r) => r.returnData),

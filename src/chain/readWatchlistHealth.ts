@@ -3,7 +3,7 @@ import { call } from 'viem/actions'
 import type { AaveMarket } from './aaveMarket'
 import { multicall3Abi } from './abi/multicall3'
 import { poolAbi } from './abi/pool'
-import { decodeAggregate3Result } from './decodeAggregate3'
+import { decodeAggregate3Result } from './aggregate3'
 import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
 import type { AccountData } from './readAccountData'
 

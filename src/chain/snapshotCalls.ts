@@ -3,7 +3,7 @@ import type { ChainAccountData, PortfolioSnapshot, PriceRound } from '../engine/
 import type { AaveMarket } from './aaveMarket'
 import { multicall3Abi } from './abi/multicall3'
 import { poolAbi } from './abi/pool'
-import { decodeAggregate3Result } from './decodeAggregate3'
+import { decodeAggregate3Result } from './aggregate3'
 import { decodeLatestRounds, latestRoundCalls, type PriceFeedRef } from './latestRounds'
 import {
   type Aggregate3Call,

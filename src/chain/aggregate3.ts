@@ -1,5 +1,28 @@
-import type { Hex } from 'viem'
-import type { Aggregate3Result } from './portfolioCalls'
+import { type Address, type Client, encodeFunctionData, type Hex } from 'viem'
+import { call } from 'viem/actions'
+import { multicall3Abi } from './abi/multicall3'
+import type { Aggregate3Call, Aggregate3Result } from './portfolioCalls'
+
+/**
+ * Multicall3.aggregate3 over `calls` in one eth_call at `blockNumber` (latest when absent), decoded;
+ * no request for no calls. The reads that build their own calls (LP positions, pools, oracle
+ * history) go through here; the block's snapshot and the watchlist send their own calldata.
+ */
+export async function callAggregate3(
+  client: Client,
+  multicall3: Address,
+  calls: readonly Aggregate3Call[],
+  blockNumber?: bigint,
+): Promise<Aggregate3Result[]> {
+  if (calls.length === 0) return []
+  const { data } = await call(client, {
+    to: multicall3,
+    data: encodeFunctionData({ abi: multicall3Abi, functionName: 'aggregate3', args: [calls] }),
+    blockNumber,
+  })
+  if (!data) throw new Error(`Multicall3 at ${multicall3} returned no data at block ${blockNumber ?? 'latest'}`)
+  return decodeAggregate3Result(data)
+}
 
 /**
  * Decodes the return of Multicall3.aggregate3, `(bool success, bytes returnData)[]`, as

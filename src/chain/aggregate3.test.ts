@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { bytesToHex, decodeFunctionResult, encodeAbiParameters, type Hex } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { multicall3Abi } from './abi/multicall3'
-import { decodeAggregate3Result } from './decodeAggregate3'
+import { decodeAggregate3Result } from './aggregate3'
 
 const outputs = multicall3Abi.find((f) => f.type === 'function' && f.name === 'aggregate3')?.outputs
 if (!outputs) throw new Error('no aggregate3 in the Multicall3 ABI')
